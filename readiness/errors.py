@@ -1,0 +1,75 @@
+"""The two kinds of error the program knows: the user's (a clean message) and everything else (a bug).
+
+Every user-facing failure is a `ReadinessError`; the CLI catches it once, prints it and exits with its
+code. Problems found while checking a file are collected as `Problem` values, so that one run reports
+all of them, each with its place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, at one place. `line` and `column` are 1-based; 0 means unknown."""
+
+    path: str
+    line: int
+    column: int
+    message: str
+    json_path: str = ""
+    fix: str = ""
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line:
+            where += f":{self.line}:{self.column or 1}"
+        text = f"{where}: {self.message}"
+        if self.fix:
+            text += f" (fix: {self.fix})"
+        return text
+
+    def as_dict(self) -> dict[str, object]:
+        """The problem as a plain mapping, for `--format json`."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "json_path": self.json_path,
+            "message": self.message,
+            "fix": self.fix,
+        }
+
+
+class ReadinessError(Exception):
+    """A problem the user can fix: printed without a traceback, exits with `exit_code`."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str, *, exit_code: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
+
+
+class ProblemsError(ReadinessError):
+    """A file (or several) failed its checks; carries every problem found, each with its place."""
+
+    def __init__(self, problems: list[Problem], *, exit_code: int = EXIT_USAGE) -> None:
+        super().__init__("\n".join(str(p) for p in problems), exit_code=exit_code)
+        self.problems = problems
+
+
+def display_path(path: Path | str) -> str:
+    """A path as the user would like to read it: relative to the working folder when inside it."""
+    p = Path(path)
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)

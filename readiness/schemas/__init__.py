@@ -1,0 +1,115 @@
+"""The JSON Schemas shipped with the package, and checking a YAML document against one.
+
+Schema messages from jsonschema are written for programmers; `messages.yaml` beside this file rewrites
+the common ones for authors, and every problem carries the line and column of the offending value (or,
+for an unknown key, of the key itself).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+import yaml
+from jsonschema.exceptions import ValidationError, best_match
+
+from readiness.errors import Problem, ReadinessError
+from readiness.yamlio import YamlDocument
+
+
+
+def schema_names() -> list[str]:
+    """Names of every schema the package ships (`readiness schema NAME`)."""
+    files = resources.files(__package__)
+    return sorted(p.name.removesuffix(".schema.json") for p in files.iterdir() if p.name.endswith(".schema.json"))
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The parsed JSON Schema called `name` (without `.schema.json`)."""
+    resource = resources.files(__package__) / f"{name}.schema.json"
+    if not resource.is_file():
+        known = ", ".join(schema_names())
+        raise ReadinessError(f"no schema called '{name}'; the schemas are: {known}")
+    return json.loads(resource.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def schema_text(name: str) -> str:
+    """The schema as published, for `readiness schema NAME` and editors."""
+    return json.dumps(load_schema(name), indent=2, ensure_ascii=False) + "\n"
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
+
+
+@cache
+def _messages() -> dict[str, str]:
+    text = (resources.files(__package__) / "messages.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)  # type: ignore[no-any-return]
+
+
+def check_against_schema(document: YamlDocument, name: str) -> list[Problem]:
+    """Every schema problem in `document`, each at its line and column, in file order."""
+    problems = [_to_problem(document, error) for error in _validator(name).iter_errors(document.data)]
+    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+
+
+def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
+    if error.context:
+        error = best_match(error.context)
+    path = tuple(error.absolute_path)
+    templates = _messages()
+    validator = str(error.validator)
+    if validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        unknown = sorted(k for k in error.instance if k not in allowed and not _matches_pattern(k, error.schema))
+        if unknown:
+            key = unknown[0]
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+            fix = f"did you mean '{close[0]}'?" if close else f"remove it; allowed here: {', '.join(sorted(allowed))}"
+            return document.problem(
+                (*path, key), templates["unknown_key"].format(key=key), fix=fix, key=True
+            )
+    if validator == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        return document.problem(path, templates["required"].format(key=missing), fix=f"add '{missing}'")
+    if validator == "enum":
+        choices = [str(c) for c in error.validator_value]  # type: ignore[union-attr]
+        close = difflib.get_close_matches(str(error.instance), choices, n=1)
+        fix = f"did you mean '{close[0]}'?" if close else ""
+        return document.problem(
+            path, templates["enum"].format(value=error.instance, choices=", ".join(choices)), fix=fix
+        )
+    if validator == "type":
+        expected = error.validator_value
+        expected_text = " or ".join(expected) if isinstance(expected, list) else str(expected)
+        return document.problem(
+            path, templates["type"].format(expected=expected_text, actual=_type_name(error.instance))
+        )
+    if validator == "pattern":
+        hint = error.schema.get("x-hint", "")
+        return document.problem(
+            path, templates["pattern"].format(value=error.instance, pattern=error.validator_value), fix=hint
+        )
+    return document.problem(path, error.message)
+
+
+def _matches_pattern(key: object, schema: dict[str, Any]) -> bool:
+    return any(re.search(p, str(key)) for p in schema.get("patternProperties", {}))
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__
+    )
