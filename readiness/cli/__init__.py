@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import click
 
 from readiness import __version__
-from readiness.errors import ReadinessError
+from readiness.errors import ProblemsError, ReadinessError
 
 # name -> "module:attribute"; the order is the order of `readiness --help`.
 COMMANDS: dict[str, str] = {
@@ -25,12 +25,13 @@ COMMANDS: dict[str, str] = {
 class UserError(click.ClickException):
     """A `ReadinessError` on its way out through click: the message without a traceback, and its exit code."""
 
-    def __init__(self, message: str, exit_code: int) -> None:
+    def __init__(self, message: str, exit_code: int, *, located: bool) -> None:
         super().__init__(message)
         self.exit_code = exit_code
+        self.located = located
 
     def show(self, file: object = None) -> None:
-        click.echo(self.message if "\n" in self.message else f"Error: {self.message}", err=True)
+        click.echo(self.message if self.located else f"Error: {self.message}", err=True)
 
 
 class LazyGroup(click.Group):
@@ -55,7 +56,7 @@ class LazyGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ReadinessError as exc:
-            raise UserError(exc.message, exc.exit_code) from None
+            raise UserError(exc.message, exc.exit_code, located=isinstance(exc, ProblemsError)) from None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})

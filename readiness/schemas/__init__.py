@@ -57,7 +57,8 @@ def _messages() -> dict[str, str]:
 
 def check_against_schema(document: YamlDocument, name: str) -> list[Problem]:
     """Every schema problem in `document`, each at its line and column, in file order."""
-    problems = [_to_problem(document, error) for error in _validator(name).iter_errors(document.data)]
+    instance = _with_text_keys(document.data)
+    problems = [_to_problem(document, error) for error in _validator(name).iter_errors(instance)]
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
 
 
@@ -73,7 +74,15 @@ def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
         if unknown:
             key = unknown[0]
             close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
-            fix = f"did you mean '{close[0]}'?" if close else f"remove it; allowed here: {', '.join(sorted(allowed))}"
+            if close:
+                fix = f"did you mean '{close[0]}'?"
+            elif " " in str(key):
+                fix = "a comma inside {...} starts a new key; put the whole text in quotes"
+            elif allowed:
+                fix = f"remove it; allowed here: {', '.join(sorted(allowed))}"
+            else:
+                patterns = ", ".join(error.schema.get("patternProperties", {}))
+                fix = f"keys here must match {patterns}" if patterns else "remove it"
             return document.problem(
                 (*path, key), templates["unknown_key"].format(key=key), fix=fix, key=True
             )
@@ -99,6 +108,15 @@ def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
             path, templates["pattern"].format(value=error.instance, pattern=error.validator_value), fix=hint
         )
     return document.problem(path, error.message)
+
+
+def _with_text_keys(data: Any) -> Any:
+    """The data as JSON sees it: YAML allows `0:` as a key, JSON Schema only knows text keys."""
+    if isinstance(data, dict):
+        return {str(k): _with_text_keys(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_with_text_keys(v) for v in data]
+    return data
 
 
 def _matches_pattern(key: object, schema: dict[str, Any]) -> bool:

@@ -1,0 +1,95 @@
+"""`readiness questionnaires list|show`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from readiness.cli.options import format_option, questionnaires_option
+from readiness.questionnaire import Registry, tr
+
+
+@click.group()
+def questionnaires() -> None:
+    """List and inspect the questionnaires on the search path."""
+
+
+def _summaries(registry: Registry, include_modules: bool) -> list[dict[str, Any]]:
+    rows = []
+    for qid in registry.ids():
+        versions = registry.versions(qid)
+        latest = registry.load(f"{qid}@{versions[-1]}")
+        if latest.kind == "module" and not include_modules:
+            continue
+        summary = latest.summary()
+        summary["kind"] = latest.kind
+        summary["versions"] = versions
+        summary["latest"] = summary.pop("version")
+        rows.append(summary)
+    return rows
+
+
+@questionnaires.command("list")
+@questionnaires_option
+@format_option("table", "json", default="table")
+@click.option("--modules", is_flag=True, help="Also list shared modules.")
+@click.option("--lang", default="en", show_default=True, help="Language of the titles.")
+def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modules: bool, lang: str) -> None:
+    """Every questionnaire: id, versions, NACE sectors, languages and question count."""
+    rows = _summaries(Registry.default(questionnaire_dirs), modules)
+    if output_format == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("id", "title", "versions", "sectors (NACE)", "languages", "questions")
+    for row in rows:
+        table.add_row(
+            row["id"], tr(row["title"], lang), ", ".join(row["versions"]), ", ".join(row["sector"]),
+            ", ".join(row["languages"]), str(row["questions"]),
+        )
+    Console().print(table)
+
+
+@questionnaires.command("show")
+@click.argument("ref")
+@questionnaires_option
+@format_option("text", "json", default="text")
+@click.option("--lang", default="en", show_default=True, help="Language of the texts.")
+def show_command(ref: str, questionnaire_dirs: tuple[Path, ...], output_format: str, lang: str) -> None:
+    """One questionnaire (ID or ID@VERSION): its sections and questions, includes merged."""
+    q = Registry.default(questionnaire_dirs).load(ref)
+    if output_format == "json":
+        data = q.summary()
+        data["kind"] = q.kind
+        data["files"] = list(q.files)
+        data["content_hash"] = q.content_hash
+        data["dimensions"] = [{"id": d.id, "label": tr(d.label, lang), "weight": d.weight} for d in q.dimensions]
+        data["levels"] = [{"id": lv.id, "label": tr(lv.label, lang), "from": lv.start} for lv in q.levels]
+        data["sections"] = [
+            {
+                "id": s.id,
+                "title": tr(s.title, lang),
+                "questions": [
+                    {"id": x.id, "type": x.type, "text": tr(x.text, lang), "dimension": x.dimension, "when": x.when_text}
+                    for x in s.questions
+                ],
+            }
+            for s in q.sections
+        ]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(f"{q.ref}  {tr(q.title, lang)}  ({q.kind}; sectors {', '.join(q.sector) or '-'}; {', '.join(q.languages)})")
+    for section in q.sections:
+        click.echo(f"\n[{section.id}] {tr(section.title, lang)}")
+        for x in section.questions:
+            when = f"  (when {x.when_text})" if x.when_text else ""
+            dim = f" [{x.dimension}]" if x.dimension else ""
+            click.echo(f"  {x.id} ({x.type}){dim}: {tr(x.text, lang)}{when}")
+            for option in x.options:
+                score = f" = {option.score:g}" if option.score is not None else ""
+                click.echo(f"      - {option.id}{score}: {tr(option.label, lang)}")

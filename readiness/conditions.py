@@ -1,0 +1,123 @@
+"""`when:` conditions: readable expressions over earlier answers, parsed once when a questionnaire loads.
+
+The expression language is rule-engine's (https://zerosteiner.github.io/rule-engine/): it has its own
+grammar and evaluator, so an expression is never run as Python and cannot import, open files or call
+functions we do not give it. We chose it over simpleeval (which evaluates Python's own AST and must be
+fenced in), CEL (a heavier dependency with a less familiar syntax for authors) and JSON Logic (safe, but
+written as nested JSON that authors find hard to read): rule-engine reads like the questions
+(`ai_use in ["testing", "operational"] and staff > 10`), type-checks symbols when the expression is
+parsed, which is how `readiness validate` knows that a condition names an unknown or later question,
+and has no loops. We also refuse its regular-expression operators and function calls, the only parts
+whose running time an author could blow up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import rule_engine
+import rule_engine.ast as ast
+import rule_engine.errors
+
+T = rule_engine.DataType
+MAX_EXPRESSION_LENGTH = 2_000
+
+# What each kind of answer looks like to a condition.
+SYMBOL_TYPES: dict[str, Any] = {
+    "string": T.STRING,
+    "strings": T.ARRAY(T.STRING),
+    "number": T.FLOAT,
+    "boolean": T.BOOLEAN,
+    "scores": T.MAPPING(T.STRING, T.FLOAT),
+    "items": T.ARRAY(T.MAPPING(T.STRING)),
+}
+
+
+class ConditionError(ValueError):
+    """An expression that does not parse, names an unknown symbol, or uses a refused construct."""
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A parsed condition. `holds(values)` is false when it reads an answer that is missing."""
+
+    text: str
+    rule: rule_engine.Rule
+    symbols: frozenset[str]
+
+    def holds(self, values: Mapping[str, Any]) -> bool:
+        """Whether the condition is true for `values` (symbol -> value; absent symbols read as null)."""
+        thing = {name: _to_engine(values.get(name)) for name in self.symbols}
+        try:
+            return bool(self.rule.matches(thing))
+        except (rule_engine.errors.EngineError, TypeError, ArithmeticError):
+            return False
+
+
+def parse_condition(text: str, symbol_kinds: Mapping[str, str]) -> Condition:
+    """Parse `text` against the symbols it may use (name -> a key of SYMBOL_TYPES).
+
+    Raises ConditionError with a message for authors: a syntax error, an unknown name, a type mismatch
+    (comparing a choice with a number), or a refused construct.
+    """
+    if len(text) > MAX_EXPRESSION_LENGTH:
+        raise ConditionError(f"the expression is longer than {MAX_EXPRESSION_LENGTH} characters")
+    types = {name: SYMBOL_TYPES[kind] for name, kind in symbol_kinds.items()}
+    context = rule_engine.Context(type_resolver=rule_engine.type_resolver_from_dict(types), default_value=None)
+    try:
+        rule = rule_engine.Rule(text, context=context)
+    except rule_engine.errors.SymbolResolutionError as exc:
+        raise ConditionError(f"unknown name '{exc.symbol_name}'") from None
+    except rule_engine.errors.AttributeResolutionError as exc:
+        raise ConditionError(f"attribute access ('.{exc.attribute_name}') is not allowed") from None
+    except rule_engine.errors.RuleSyntaxError as exc:
+        raise ConditionError(f"syntax error: {exc.message}") from None
+    except rule_engine.errors.EvaluationError as exc:
+        raise ConditionError(f"the expression cannot be evaluated: {exc.message}") from None
+    except (rule_engine.errors.EngineError, ArithmeticError, RecursionError) as exc:
+        raise ConditionError(f"the expression is not allowed: {exc}") from None
+    symbols: set[str] = set()
+    for node in _walk(rule.statement.expression):
+        if isinstance(node, ast.FuzzyComparisonExpression):
+            raise ConditionError("regular expressions (=~, !~) are not allowed in conditions")
+        if isinstance(node, ast.FunctionCallExpression):
+            raise ConditionError("function calls are not allowed in conditions")
+        if isinstance(node, ast.ArithmeticExpression) and node.type == "pow":
+            raise ConditionError("the power operator (**) is not allowed in conditions")
+        if isinstance(node, ast.GetAttributeExpression):
+            raise ConditionError("attribute access is not allowed; compare answers directly")
+        if isinstance(node, ast.SymbolExpression):
+            if node.name.startswith("$"):
+                raise ConditionError(f"built-in '{node.name}' is not allowed in conditions")
+            # Other unknown names were refused by the engine's type resolver; these are comprehension variables.
+            if node.name in symbol_kinds:
+                symbols.add(node.name)
+    return Condition(text, rule, frozenset(symbols))
+
+
+def _walk(node: object) -> Iterator[object]:
+    yield node
+    slots = [name for cls in type(node).__mro__ for name in getattr(cls, "__slots__", ())]
+    attributes = [getattr(node, name, None) for name in slots]
+    attributes += list(vars(node).values()) if hasattr(node, "__dict__") else []
+    for value in attributes:
+        if isinstance(value, ast.ExpressionBase):
+            yield from _walk(value)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                if isinstance(item, ast.ExpressionBase):
+                    yield from _walk(item)
+
+
+def _to_engine(value: Any) -> Any:
+    """Answer values as rule-engine wants them: numbers as Decimal-compatible floats, specials as null."""
+    if isinstance(value, str) and value in ("dont_know", "not_applicable"):
+        return None
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int | float):
+        return Decimal(str(value))
+    return value

@@ -1,0 +1,130 @@
+"""Schema-checked questionnaire data turned into model values, each remembering where it was written."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from readiness.questionnaire.model import (
+    Band,
+    Dimension,
+    Include,
+    Level,
+    Migration,
+    Option,
+    Origin,
+    Question,
+    Recommendation,
+    Section,
+)
+
+
+def build_question(data: dict[str, Any], origin: Origin, section: str) -> Question:
+    """A question (and, for a group, its fields) from its schema-checked mapping."""
+    scale = data.get("scale", {})
+    number = data.get("number", {})
+    scores = data.get("scores", {})
+    return Question(
+        id=data["id"],
+        type=data["type"],
+        text=data["text"],
+        origin=origin,
+        section=section,
+        help=data.get("help"),
+        dimension=data.get("dimension"),
+        weight=float(data.get("weight", 1)),
+        required=bool(data.get("required", True)),
+        dont_know=bool(data.get("dont_know", False)),
+        not_applicable=bool(data.get("not_applicable", False)),
+        when_text=data.get("when"),
+        store=data.get("store"),
+        options=tuple(
+            Option(o["id"], o["label"], o.get("score"), bool(o.get("exclusive", False)), o.get("help"))
+            for o in data.get("options", [])
+        ),
+        max_score=data.get("max_score"),
+        scale_min=int(scale.get("min", 0)),
+        scale_max=int(scale.get("max", 0)),
+        scale_labels={int(k): v for k, v in scale.get("labels", {}).items()},
+        number_min=number.get("min"),
+        number_max=number.get("max"),
+        integer=bool(number.get("integer", False)),
+        unit=number.get("unit"),
+        bands=tuple(Band(float(b["from"]), float(b["score"])) for b in number.get("bands", [])),
+        yes_score=float(scores.get("yes", 1)),
+        no_score=float(scores.get("no", 0)),
+        max_length=data.get("max_length"),
+        pattern=data.get("pattern"),
+        pattern_hint=data.get("pattern_hint"),
+        item_label=data.get("item_label"),
+        max_items=data.get("max_items"),
+        fields=tuple(
+            build_question(f, origin.at("fields", i), section) for i, f in enumerate(data.get("fields", []))
+        ),
+        tags=tuple(data.get("tags", [])),
+    )
+
+
+def build_sections(data: dict[str, Any], origin: Origin) -> list[Section]:
+    """The sections of one file, in order."""
+    sections = []
+    for i, s in enumerate(data.get("sections", [])):
+        at = origin.at("sections", i)
+        questions = tuple(build_question(q, at.at("questions", j), s["id"]) for j, q in enumerate(s["questions"]))
+        sections.append(Section(s["id"], s["title"], questions, at, s.get("intro"), s.get("when")))
+    return sections
+
+
+def build_dimensions(data: dict[str, Any], origin: Origin) -> list[Dimension]:
+    return [
+        Dimension(
+            d["id"],
+            d["label"],
+            origin.at("dimensions", i),
+            d.get("description"),
+            float(d.get("weight", 1)),
+            tuple(d.get("needs", [])),
+        )
+        for i, d in enumerate(data.get("dimensions", []))
+    ]
+
+
+def build_levels(data: dict[str, Any], origin: Origin) -> list[Level]:
+    return [
+        Level(lv["id"], lv["label"], float(lv["from"]), origin.at("levels", i), lv.get("description"))
+        for i, lv in enumerate(data.get("levels", []))
+    ]
+
+
+def build_recommendations(data: dict[str, Any], origin: Origin) -> list[Recommendation]:
+    return [
+        Recommendation(
+            id=r["id"],
+            title=r["title"],
+            text=r["text"],
+            origin=origin.at("recommendations", i),
+            when_text=r.get("when"),
+            dimension=r.get("dimension"),
+            priority=int(r.get("priority", 2)),
+            horizon=r.get("horizon", "90d"),
+            needs=tuple(r.get("needs", [])),
+            tags=tuple(r.get("tags", [])),
+        )
+        for i, r in enumerate(data.get("recommendations", []))
+    ]
+
+
+def build_includes(data: dict[str, Any], origin: Origin) -> list[Include]:
+    return [Include(inc["module"], inc["version"], origin.at("includes", i)) for i, inc in enumerate(data.get("includes", []))]
+
+
+def build_migration(data: dict[str, Any], origin: Origin) -> Migration | None:
+    raw = data.get("migrations")
+    if raw is None:
+        return None
+    return Migration(
+        from_versions=tuple(raw["from"]),
+        renamed=dict(raw.get("renamed", {})),
+        removed=tuple(raw.get("removed", [])),
+        values={k: dict(v) for k, v in raw.get("values", {}).items()},
+        origin=origin.at("migrations"),
+    )

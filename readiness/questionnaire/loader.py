@@ -1,0 +1,218 @@
+"""Loading a questionnaire version: read, check against the schema, resolve includes, compile conditions.
+
+Problems are collected, not raised one by one, so `readiness validate` reports all of them at once;
+`load_questionnaire` raises them together for everyone else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from readiness.conditions import Condition, ConditionError, parse_condition
+from readiness.errors import Problem, ProblemsError, ReadinessError
+from readiness.questionnaire import build
+from readiness.questionnaire.model import (
+    Dimension,
+    Level,
+    Origin,
+    Question,
+    Questionnaire,
+    Recommendation,
+    Section,
+)
+from readiness.schemas import check_against_schema
+from readiness.yamlio import YamlDocument, read_yaml
+
+if TYPE_CHECKING:
+    from readiness.questionnaire.registry import Registry
+
+# Names a recommendation's `when:` may use besides the question ids (documented in docs/authoring.md).
+RECOMMENDATION_SYMBOLS = {
+    "scores": "scores",
+    "overall": "number",
+    "ai_system_count": "number",
+    "ai_roles": "strings",
+    "ai_annex_i": "strings",
+    "ai_annex_iii": "strings",
+    "ai_practices": "strings",
+    "ai_transparency": "strings",
+}
+
+
+@dataclass
+class _Parts:
+    """What one file and its includes contribute, in order."""
+
+    sections: list[Section] = field(default_factory=list)
+    dimensions: list[Dimension] = field(default_factory=list)
+    levels: list[Level] = field(default_factory=list)
+    recommendations: list[Recommendation] = field(default_factory=list)
+    files: list[YamlDocument] = field(default_factory=list)
+
+
+def load_questionnaire(path: Path, registry: Registry) -> Questionnaire:
+    """The questionnaire in `path`, or ProblemsError with every problem found."""
+    questionnaire, problems = compile_questionnaire(path, registry)
+    if problems or questionnaire is None:
+        raise ProblemsError(problems)
+    return questionnaire
+
+
+def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire | None, list[Problem]]:
+    """Load `path` with its includes; return the questionnaire (when it could be built) and all problems."""
+    problems: list[Problem] = []
+    document = _read_checked(path, problems)
+    if document is None:
+        return None, problems
+    data = document.data
+    origin = Origin(document, ())
+    _check_file_name(document, problems)
+    parts = _collect(document, registry, [f"{data['id']}@{data['version']}"], problems)
+    questionnaire = Questionnaire(
+        id=data["id"],
+        version=data["version"],
+        kind=data["kind"],
+        title=data["title"],
+        origin=origin,
+        description=data.get("description"),
+        sector=tuple(data.get("sector", [])),
+        languages=tuple(data.get("languages", ["en"])),
+        includes=tuple(build.build_includes(data, origin)),
+        dimensions=tuple(parts.dimensions),
+        levels=tuple(parts.levels),
+        sections=tuple(parts.sections),
+        recommendations=tuple(parts.recommendations),
+        migration=build.build_migration(data, origin),
+        changes=data.get("changes"),
+        files=tuple(d.name for d in parts.files),
+        content_hash=_content_hash(parts.files),
+    )
+    questionnaire.conditions.update(_compile_conditions(questionnaire, problems))
+    return questionnaire, problems
+
+
+def _read_checked(path: Path, problems: list[Problem]) -> YamlDocument | None:
+    try:
+        document = read_yaml(path)
+    except ProblemsError as exc:
+        problems.extend(exc.problems)
+        return None
+    if not isinstance(document.data, dict):
+        problems.append(document.problem((), "a questionnaire file must be a mapping of keys to values"))
+        return None
+    schema_problems = check_against_schema(document, "questionnaire")
+    problems.extend(schema_problems)
+    return None if schema_problems else document
+
+
+def _check_file_name(document: YamlDocument, problems: list[Problem]) -> None:
+    data = document.data
+    if document.path.stem != data["version"]:
+        problems.append(
+            document.problem(
+                ("version",),
+                f"the file is called {document.path.name} but says version {data['version']}",
+                fix=f"rename the file to {data['version']}.yaml or correct the version",
+            )
+        )
+    if document.path.parent.name != data["id"]:
+        problems.append(
+            document.problem(
+                ("id",),
+                f"the folder is called {document.path.parent.name} but the id is {data['id']}",
+                fix=f"move the file to questionnaires/{data['id']}/ or correct the id",
+            )
+        )
+
+
+def _collect(document: YamlDocument, registry: Registry, stack: list[str], problems: list[Problem]) -> _Parts:
+    """This file's parts after those of its includes (depth first, in include order)."""
+    parts = _Parts()
+    origin = Origin(document, ())
+    for include in build.build_includes(document.data, origin):
+        ref = f"{include.module}@{include.version}"
+        where = include.origin
+        if ref in stack:
+            chain = " -> ".join([*stack[stack.index(ref) :], ref])
+            problems.append(where.document.problem(where.path, f"circular include: {chain}", fix="remove one include"))
+            continue
+        try:
+            path = registry.path(include.module, include.version)
+        except ReadinessError as exc:
+            problems.append(where.document.problem(where.path, f"include not found: {exc.message}"))
+            continue
+        included = _read_checked(path, problems)
+        if included is None:
+            continue
+        if included.data["kind"] != "module":
+            problems.append(
+                where.document.problem(where.path, f"{ref} is a questionnaire, not a module; only modules can be included")
+            )
+            continue
+        sub = _collect(included, registry, [*stack, ref], problems)
+        parts.sections += sub.sections
+        parts.dimensions += sub.dimensions
+        parts.levels = sub.levels or parts.levels
+        parts.recommendations += sub.recommendations
+        parts.files += sub.files
+    parts.files.append(document)
+    parts.sections += build.build_sections(document.data, origin)
+    parts.dimensions += build.build_dimensions(document.data, origin)
+    parts.levels = build.build_levels(document.data, origin) or parts.levels
+    parts.recommendations += build.build_recommendations(document.data, origin)
+    return parts
+
+
+def _content_hash(files: list[YamlDocument]) -> str:
+    digest = hashlib.sha256()
+    for document in files:
+        digest.update(document.path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _compile_conditions(questionnaire: Questionnaire, problems: list[Problem]) -> dict[tuple[str, str], Condition]:
+    """Parse every `when:` against the questions asked before it; recommendations see every question."""
+    compiled: dict[tuple[str, str], Condition] = {}
+    all_ids = {q.id: q for q in questionnaire.questions()}
+    asked: dict[str, str] = {}
+
+    def compile_one(key: tuple[str, str], text: str | None, symbols: dict[str, str], origin: Origin) -> None:
+        if text is None:
+            return
+        try:
+            compiled[key] = parse_condition(text, symbols)
+        except ConditionError as exc:
+            message = str(exc)
+            fix = ""
+            name = message.split("'")[1] if message.startswith("unknown name '") else None
+            if name and name in all_ids and name not in symbols:
+                later = all_ids[name].origin
+                line, _ = later.document.position(later.path)
+                message = f"condition names question '{name}', which is asked later ({later.document.name}:{line})"
+                fix = "a condition may only use questions asked before it; move the question or the condition"
+            elif name:
+                fix = f"known names here: {', '.join(sorted(symbols)) or 'none'}"
+            problems.append(origin.document.problem((*origin.path, "when"), f"in when: {message}", fix=fix))
+
+    for section in questionnaire.sections:
+        compile_one(("section", section.id), section.when_text, dict(asked), section.origin)
+        for question in section.questions:
+            compile_one(("question", question.id), question.when_text, dict(asked), question.origin)
+            _compile_fields(question, asked, compile_one)
+            asked[question.id] = question.symbol_kind
+    recommendation_symbols = {**asked, **RECOMMENDATION_SYMBOLS}
+    for rec in questionnaire.recommendations:
+        compile_one(("recommendation", rec.id), rec.when_text, recommendation_symbols, rec.origin)
+    return compiled
+
+
+def _compile_fields(question: Question, asked: dict[str, str], compile_one: object) -> None:
+    siblings: dict[str, str] = {}
+    for sub in question.fields:
+        compile_one(  # type: ignore[operator]
+            ("field", f"{question.id}.{sub.id}"), sub.when_text, {**asked, **siblings}, sub.origin
+        )
+        siblings[sub.id] = sub.symbol_kind

@@ -1,0 +1,233 @@
+"""The questionnaire as the rest of the program sees it: plain, typed, already checked values."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from readiness.conditions import Condition
+from readiness.yamlio import JsonPath, YamlDocument
+
+Text = Mapping[str, str]
+SPECIAL_ANSWERS = ("dont_know", "not_applicable")
+
+
+def tr(text: Text | None, lang: str) -> str:
+    """The text in `lang`, falling back to English."""
+    if not text:
+        return ""
+    return text.get(lang) or text.get("en", "")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a part of a questionnaire was written, so that problems about it point there."""
+
+    document: YamlDocument
+    path: JsonPath
+
+    def at(self, *steps: str | int) -> Origin:
+        """The origin of a part below this one."""
+        return Origin(self.document, (*self.path, *steps))
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: Text
+    score: float | None = None
+    exclusive: bool = False
+    help: Text | None = None
+
+
+@dataclass(frozen=True)
+class Band:
+    start: float
+    score: float
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question, or (type group) a repeated group of field questions asked once per entry."""
+
+    id: str
+    type: str
+    text: Text
+    origin: Origin
+    section: str = ""
+    help: Text | None = None
+    dimension: str | None = None
+    weight: float = 1.0
+    required: bool = True
+    dont_know: bool = False
+    not_applicable: bool = False
+    when_text: str | None = None
+    store: str | None = None
+    options: tuple[Option, ...] = ()
+    max_score: float | None = None
+    scale_min: int = 0
+    scale_max: int = 0
+    scale_labels: Mapping[int, Text] = field(default_factory=dict)
+    number_min: float | None = None
+    number_max: float | None = None
+    integer: bool = False
+    unit: Text | None = None
+    bands: tuple[Band, ...] = ()
+    yes_score: float = 1.0
+    no_score: float = 0.0
+    max_length: int | None = None
+    pattern: str | None = None
+    pattern_hint: Text | None = None
+    item_label: Text | None = None
+    max_items: int | None = None
+    fields: tuple[Question, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    @property
+    def scored(self) -> bool:
+        """Whether the question counts towards a dimension score."""
+        return self.dimension is not None and self.type in ("single", "multi", "scale", "yes_no", "number")
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    def option(self, option_id: str) -> Option | None:
+        """The option with this id, if any."""
+        return next((o for o in self.options if o.id == option_id), None)
+
+    @property
+    def symbol_kind(self) -> str:
+        """How a condition sees this question's answer (see readiness.conditions.SYMBOL_TYPES)."""
+        return {
+            "single": "string",
+            "multi": "strings",
+            "scale": "number",
+            "number": "number",
+            "yes_no": "boolean",
+            "text": "string",
+            "group": "items",
+        }[self.type]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: Text
+    questions: tuple[Question, ...]
+    origin: Origin
+    intro: Text | None = None
+    when_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    label: Text
+    origin: Origin
+    description: Text | None = None
+    weight: float = 1.0
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: Text
+    start: float
+    origin: Origin
+    description: Text | None = None
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    title: Text
+    text: Text
+    origin: Origin
+    when_text: str | None = None
+    dimension: str | None = None
+    priority: int = 2
+    horizon: str = "90d"
+    needs: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Migration:
+    from_versions: tuple[str, ...]
+    renamed: Mapping[str, str]
+    removed: tuple[str, ...]
+    values: Mapping[str, Mapping[str, str | None]]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Include:
+    module: str
+    version: str
+    origin: Origin
+
+
+@dataclass
+class Questionnaire:
+    """A questionnaire version with its includes merged in and every condition compiled."""
+
+    id: str
+    version: str
+    kind: str
+    title: Text
+    origin: Origin
+    description: Text | None = None
+    sector: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ("en",)
+    includes: tuple[Include, ...] = ()
+    dimensions: tuple[Dimension, ...] = ()
+    levels: tuple[Level, ...] = ()
+    sections: tuple[Section, ...] = ()
+    recommendations: tuple[Recommendation, ...] = ()
+    migration: Migration | None = None
+    changes: Text | None = None
+    files: tuple[str, ...] = ()
+    content_hash: str = ""
+    conditions: dict[tuple[str, str], Condition] = field(default_factory=dict)
+
+    @property
+    def ref(self) -> str:
+        """`id@version`, as written in answers files."""
+        return f"{self.id}@{self.version}"
+
+    def questions(self) -> Iterator[Question]:
+        """Every top-level question, in the order they are asked."""
+        for section in self.sections:
+            yield from section.questions
+
+    def question(self, question_id: str) -> Question | None:
+        """The top-level question with this id, if any."""
+        return self._index().get(question_id)
+
+    def dimension(self, dimension_id: str) -> Dimension | None:
+        return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+    def condition(self, scope: str, owner: str) -> Condition | None:
+        """The compiled condition of a question ("question", id), section or recommendation."""
+        return self.conditions.get((scope, owner))
+
+    def _index(self) -> dict[str, Question]:
+        cached: dict[str, Question] | None = self.__dict__.get("_question_index")
+        if cached is None:
+            cached = {q.id: q for q in self.questions()}
+            self.__dict__["_question_index"] = cached
+        return cached
+
+    def summary(self) -> dict[str, Any]:
+        """The questionnaire as `questionnaires list --format json` describes one version."""
+        return {
+            "id": self.id,
+            "version": self.version,
+            "title": dict(self.title),
+            "sector": list(self.sector),
+            "languages": list(self.languages),
+            "questions": sum(1 for _ in self.questions()),
+        }
