@@ -36,3 +36,26 @@ def format_option(*choices: str, default: str) -> Callable[[F], F]:
         )(func)
 
     return decorate
+
+
+def as_of_option(func: F) -> F:
+    """`--as-of DATE`: the date every date-dependent result is computed for (default: today)."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        callback=lambda _ctx, _param, value: value.date() if value else _today(),
+        help="Compute date-dependent results for this date (YYYY-MM-DD; default: today).",
+    )(func)
+
+
+def lang_option(func: F) -> F:
+    """`--lang CODE`: the output language (default: the language in the answers file, else English)."""
+    return click.option("--lang", default=None, metavar="CODE", help="Output language, e.g. en or nl.")(func)
+
+
+def _today() -> Any:
+    import datetime as dt
+
+    return dt.date.today()

@@ -83,6 +83,7 @@ def build_dimensions(data: dict[str, Any], origin: Origin) -> list[Dimension]:
             d.get("description"),
             float(d.get("weight", 1)),
             tuple(d.get("needs", [])),
+            bool(d.get("dma", False)),
         )
         for i, d in enumerate(data.get("dimensions", []))
     ]

@@ -129,6 +129,7 @@ class Dimension:
     description: Text | None = None
     weight: float = 1.0
     needs: tuple[str, ...] = ()
+    dma: bool = False
 
 
 @dataclass(frozen=True)

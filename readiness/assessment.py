@@ -1,0 +1,142 @@
+"""One assessment, start to finish: score, classify, match, and the result as the documented JSON.
+
+This is the pipeline's spine after the interview: every output (terminal, JSON, Markdown, PDF) is made
+from the `Assessment` built here, so they can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from readiness import __version__
+from readiness.answers import Answers
+from readiness.company import Company
+from readiness.questionnaire.model import Level, Questionnaire, tr
+from readiness.scoring import Readiness, score_readiness
+from readiness.texts import message
+
+
+def ai_symbols(ai_systems: list[dict[str, Any]]) -> dict[str, Any]:
+    """Facts from the AI system register that recommendation conditions may use."""
+
+    def union(key: str) -> list[str]:
+        seen: dict[str, None] = {}
+        for system in ai_systems:
+            value = system.get(key)
+            seen.update(dict.fromkeys(value if isinstance(value, list) else [value] if isinstance(value, str) else []))
+        return list(seen)
+
+    return {
+        "ai_system_count": len(ai_systems),
+        "ai_roles": union("role"),
+        "ai_annex_i": union("annex_i"),
+        "ai_annex_iii": union("annex_iii"),
+        "ai_practices": union("practices"),
+        "ai_transparency": union("transparency"),
+    }
+
+
+@dataclass
+class Assessment:
+    """The result of assessing one answers file on one date."""
+
+    questionnaire: Questionnaire
+    answers: Answers
+    company: Company
+    as_of: dt.date
+    readiness: Readiness
+    ai_act: dict[str, Any] = field(default_factory=dict)
+    support: list[dict[str, Any]] = field(default_factory=list)
+    context: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The documented JSON result (docs/results.md); additive changes only."""
+        q = self.questionnaire
+        return {
+            "questionnaire": {"id": q.id, "version": q.version, "title": tr(q.title, lang), "content_hash": q.content_hash},
+            "company": self.company.as_dict(),
+            "as_of": self.as_of.isoformat(),
+            "tool": {"name": "readiness", "version": __version__},
+            "readiness": _readiness_dict(self.readiness, q, lang),
+            "ai_act": self.ai_act,
+            "support": self.support,
+            "context": self.context,
+            "notice": message("notice", lang),
+        }
+
+
+def _level_dict(level: Level | None, lang: str) -> dict[str, str] | None:
+    if level is None:
+        return None
+    return {"id": level.id, "label": tr(level.label, lang), "description": tr(level.description, lang)}
+
+
+def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]:
+    labels = {d.id: tr(d.label, lang) for d in q.dimensions}
+    return {
+        "score": r.score,
+        "dma_score": r.dma_score,
+        "confidence": r.confidence,
+        "level": _level_dict(r.level, lang),
+        "dimensions": [
+            {
+                "id": d.dimension.id,
+                "label": tr(d.dimension.label, lang),
+                "description": tr(d.dimension.description, lang),
+                "score": d.score,
+                "level": _level_dict(d.level, lang),
+                "dma": d.dimension.dma,
+                "weight": d.dimension.weight,
+                "answered": d.answered,
+                "questions": d.questions,
+                "confidence": d.confidence,
+            }
+            for d in r.dimensions
+        ],
+        "gaps": [
+            {
+                "question": g.question.id,
+                "text": tr(g.question.text, lang),
+                "dimension": g.dimension.id,
+                "dimension_label": labels[g.dimension.id],
+                "score": g.score,
+                "gain": g.gain,
+                "because": message("gap_because", lang, gain=f"{g.gain:g}", score=f"{g.score:g}"),
+            }
+            for g in r.gaps
+        ],
+        "recommendations": [
+            {
+                "id": c.recommendation.id,
+                "title": tr(c.recommendation.title, lang),
+                "text": tr(c.recommendation.text, lang),
+                "dimension": c.recommendation.dimension,
+                "priority": c.recommendation.priority,
+                "horizon": c.recommendation.horizon,
+                "needs": list(c.recommendation.needs),
+                "because": _because(c.reason, c.reason_subject, r, q, lang),
+            }
+            for c in r.recommendations
+        ],
+        "needs": list(r.needs),
+    }
+
+
+def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: str) -> str:
+    if reason == "score":
+        score = next((d.score for d in r.dimensions if d.dimension.id == subject), None)
+        label = next((tr(d.label, lang) for d in q.dimensions if d.id == subject), subject)
+        return message("rec_because_score", lang, dimension=label, score=f"{score:g}" if score is not None else "-")
+    if reason == "answer":
+        question = q.question(subject)
+        return message("rec_because_answer", lang, question=tr(question.text, lang) if question else subject)
+    return message(f"rec_because_{reason}", lang)
+
+
+def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.date) -> Assessment:
+    """Score, classify and match one company's answers on `as_of` (pure: no files, no clock)."""
+    company = Company.from_dict(answers.company)
+    readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
+    return Assessment(questionnaire, answers, company, as_of, readiness)

@@ -1,0 +1,186 @@
+"""`readiness assess`: interview a company (or read its answers) and show where it stands."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from readiness.cli.options import as_of_option, format_option, lang_option, questionnaires_option
+from readiness.errors import EXIT_PROBLEMS, ReadinessError
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@click.command()
+@click.option("--answers", "answers_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="The answers file to read, resume or create (default: reports/<company>.answers.yaml).")
+@click.option("--questionnaire", "questionnaire_ref", metavar="ID[@VERSION]", help="The questionnaire for a new interview.")
+@click.option("--sector", metavar="ID", help="Same as --questionnaire ID.")
+@click.option("--nace", metavar="CODE", help="Pick the questionnaire that fits this NACE Rev. 2 code.")
+@click.option("--resume", is_flag=True, help="Continue an unfinished answers file at the next open question.")
+@click.option("--upgrade", is_flag=True, help="Carry the answers to the newest questionnaire version first.")
+@click.option("--script", "script_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Answer the interview from a YAML list instead of the terminal (for automation and tests).")
+@as_of_option
+@lang_option
+@format_option("text", "json", default="text")
+@click.option("--out", "out_path", type=click.Path(path_type=Path), help="Write the result here instead of the terminal.")
+@questionnaires_option
+def assess(
+    answers_path: Path | None, questionnaire_ref: str | None, sector: str | None, nace: str | None, resume: bool,
+    upgrade: bool, script_path: Path | None, as_of: dt.date, lang: str | None, output_format: str,
+    out_path: Path | None, questionnaire_dirs: tuple[Path, ...],
+) -> None:
+    """Assess a company: answer the questionnaire (saved after every answer), then see the result.
+
+    With --answers FILE of a complete assessment, nothing is asked: the file is scored. An unfinished
+    file is resumed at a terminal; without a terminal, the open questions are listed and the exit code is 1.
+    """
+    from readiness.answers import load_answers, migrate_answers
+    from readiness.assessment import run_assessment
+    from readiness.flow import missing_required
+    from readiness.questionnaire import Registry
+    from readiness.questionnaire.model import tr
+
+    registry = Registry.default(questionnaire_dirs)
+    prompter = _prompter(script_path)
+    if answers_path is not None and answers_path.exists():
+        loaded = load_answers(answers_path, registry)
+        answers, questionnaire = loaded.answers, loaded.questionnaire
+        if upgrade:
+            newest = registry.load(questionnaire.id)
+            answers, notes = migrate_answers(answers, newest, registry)
+            questionnaire = newest
+            for note in notes:
+                click.echo(f"upgrade: {note}", err=True)
+        missing = missing_required(questionnaire, answers)
+        if missing and prompter is None:
+            lines = [f"{answers_path}: the assessment is not complete; {len(missing)} required question(s) open:"]
+            lines += [f"  {q.id}: {tr(q.text, 'en')}" for q in missing]
+            lines.append(f"Answer them in a terminal with: readiness assess --answers {answers_path} --resume")
+            raise ReadinessError("\n".join(lines), exit_code=EXIT_PROBLEMS)
+        if missing or resume or upgrade:
+            assert prompter is not None or not missing
+            if prompter is not None:
+                answers = _interview(questionnaire, answers, answers_path, prompter, lang)
+    else:
+        if prompter is None:
+            raise ReadinessError(
+                "no terminal to ask questions in: pass --answers FILE with a complete answers file, "
+                "or --script FILE to answer from a list"
+            )
+        ref = _choose_questionnaire(registry, questionnaire_ref or sector, nace, prompter, lang)
+        questionnaire = registry.load(ref)
+        answers, answers_path = _start(questionnaire, answers_path, prompter, lang)
+        answers = _interview(questionnaire, answers, answers_path, prompter, lang)
+    if missing_required(questionnaire, answers):
+        raise ReadinessError(
+            f"stopped before the end; your answers are saved in {answers_path}. "
+            f"Continue with: readiness assess --answers {answers_path} --resume",
+            exit_code=EXIT_PROBLEMS,
+        )
+    assessment = run_assessment(questionnaire, answers, as_of)
+    result = assessment.as_dict(lang or answers.company.get("language") or "en")
+    _emit(result, output_format, out_path)
+
+
+def _prompter(script_path: Path | None) -> Any:
+    from readiness.prompts import QuestionaryPrompter, ScriptedPrompter
+
+    if script_path is not None:
+        from readiness.yamlio import read_yaml
+
+        script = read_yaml(script_path).data
+        if not isinstance(script, list):
+            raise ReadinessError(f"{script_path}: a script is a YAML list of answers")
+        return ScriptedPrompter(script)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        return QuestionaryPrompter(lambda text: click.echo(text))
+    return None
+
+
+def _choose_questionnaire(registry: Any, ref: str | None, nace: str | None, prompter: Any, lang: str | None) -> str:
+    from readiness.prompts import Choice
+    from readiness.questionnaire.model import tr
+    from readiness.sectors import questionnaire_for_nace
+
+    if ref:
+        registry.load(ref)
+        return ref
+    if nace:
+        return questionnaire_for_nace(registry, nace)
+    choices = []
+    for qid in registry.ids():
+        latest = registry.load(qid)
+        if latest.kind == "questionnaire":
+            choices.append(Choice(f"{tr(latest.title, lang or 'en')} ({qid})", qid))
+    picked = prompter.select("Which questionnaire fits your organisation best?", choices)
+    if not isinstance(picked, str):
+        raise click.exceptions.Exit(130)
+    return picked
+
+
+def _start(questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None) -> tuple[Any, Path]:
+    from readiness.answers import Answers, load_answers
+    from readiness.questionnaire import Registry
+    from readiness.slug import slugify
+
+    answers = Answers(questionnaire=questionnaire.ref, meta={"complete": False})
+    if answers_path is None:
+        name_question = next((q for q in questionnaire.questions() if q.store == "company.name"), None)
+        text = "What is the name of your organisation?" if name_question is None else name_question.text.get(lang or "en", name_question.text["en"])
+        name = prompter.text(text, validate=lambda raw: None if raw.strip() else "a name is needed")
+        if not isinstance(name, str):
+            raise click.exceptions.Exit(130)
+        answers.company["name"] = name.strip()
+        answers_path = Path("reports") / f"{slugify(name)}.answers.yaml"
+        if answers_path.exists():
+            existing = load_answers(answers_path, Registry.default())
+            prompter.say(f"Continuing the saved answers in {answers_path}.")
+            return existing.answers, answers_path
+    return answers, answers_path
+
+
+def _interview(questionnaire: Any, answers: Any, path: Path, prompter: Any, lang: str | None) -> Any:
+    from readiness.interview import Interview
+    from readiness.texts import message
+
+    language = lang or answers.company.get("language") or "en"
+    interview = Interview(questionnaire, answers, path, prompter, language, _now)
+    try:
+        interview.run()
+    except KeyboardInterrupt:
+        interview.save()
+        click.echo("\n" + message("ui_resume", language, path=path), err=True)
+        raise click.exceptions.Exit(130) from None
+    return interview.answers
+
+
+def _emit(result: dict[str, Any], output_format: str, out_path: Path | None) -> None:
+    import json
+
+    from readiness.atomic import write_atomic
+
+    if output_format == "json":
+        text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+        if out_path is None:
+            click.echo(text, nl=False)
+        else:
+            write_atomic(out_path, text)
+            click.echo(f"Wrote {out_path}", err=True)
+        return
+    from rich.console import Console
+
+    from readiness.summary import print_summary
+
+    if out_path is None:
+        print_summary(result, Console())
+    else:
+        with out_path.open("w", encoding="utf-8") as handle:
+            print_summary(result, Console(file=handle, width=100, no_color=True))
