@@ -10,6 +10,7 @@ import copy
 import difflib
 import re
 from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,11 @@ class Answers:
 
     def as_data(self) -> dict[str, Any]:
         """The mapping written to disk, keys in the documented order."""
-        data: dict[str, Any] = {"questionnaire": self.questionnaire, "company": self.company, "answers": self.answers}
+        data: dict[str, Any] = {
+            "questionnaire": self.questionnaire,
+            "company": self.company,
+            "answers": self.answers,
+        }
         if self.ai_systems:
             data["ai_systems"] = self.ai_systems
         data["meta"] = self.meta
@@ -60,7 +65,9 @@ class Answers:
     def value(self, question: Question) -> Any:
         """The stored answer of a top-level question, wherever it is kept (answers, company or ai_systems)."""
         if question.store == "ai_systems":
-            return self.ai_systems if self.ai_systems or "ai_systems" in self.meta.get("answered", []) else None
+            return (
+                self.ai_systems if self.ai_systems or "ai_systems" in self.meta.get("answered", []) else None
+            )
         if question.store and question.store.startswith("company."):
             return self.company.get(question.store.split(".", 1)[1])
         return self.answers.get(question.id)
@@ -98,7 +105,9 @@ def resolve_questionnaire(ref: str, registry: Registry) -> Questionnaire:
     """The questionnaire an answers file names; a clear error listing what exists otherwise."""
     qid, _, version = ref.partition("@")
     if qid not in registry.ids():
-        raise ReadinessError(f"unknown questionnaire '{qid}'; available: {', '.join(registry.ids()) or 'none'}")
+        raise ReadinessError(
+            f"unknown questionnaire '{qid}'; available: {', '.join(registry.ids()) or 'none'}"
+        )
     if version and version not in registry.versions(qid):
         raise ReadinessError(
             f"questionnaire '{qid}' has no version {version}; available: {', '.join(registry.versions(qid))}"
@@ -120,7 +129,13 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
 
         document = parse_yaml(decode_text(raw, str(path)), path)
     if not isinstance(document.data, dict):
-        raise ProblemsError([document.problem((), "an answers file must be a mapping with questionnaire, company and answers")])
+        raise ProblemsError(
+            [
+                document.problem(
+                    (), "an answers file must be a mapping with questionnaire, company and answers"
+                )
+            ]
+        )
     problems = check_against_schema(document, "answers")
     if problems:
         raise ProblemsError(problems)
@@ -144,9 +159,15 @@ def check_answers(answers: Answers, questionnaire: Questionnaire, document: Yaml
         question = by_id.get(qid)
         if question is None or qid in stored_elsewhere:
             close = difflib.get_close_matches(qid, [i for i in by_id if i not in stored_elsewhere], n=1)
-            fix = f"did you mean '{close[0]}'?" if close else f"see `readiness questionnaires show {questionnaire.ref}`"
+            fix = (
+                f"did you mean '{close[0]}'?"
+                if close
+                else f"see `readiness questionnaires show {questionnaire.ref}`"
+            )
             problems.append(
-                document.problem(("answers", qid), f"unknown question '{qid}' in {questionnaire.ref}", fix=fix, key=True)
+                document.problem(
+                    ("answers", qid), f"unknown question '{qid}' in {questionnaire.ref}", fix=fix, key=True
+                )
             )
             continue
         message = value_problem(question, value)
@@ -181,8 +202,14 @@ def value_problem(question: Question, value: Any) -> str | None:
         if exclusive and len(value) > 1:
             return f"'{exclusive[0]}' cannot be combined with other options"
     elif kind == "scale":
-        if isinstance(value, bool) or not isinstance(value, int) or not question.scale_min <= value <= question.scale_max:
-            return f"expected a whole number from {question.scale_min} to {question.scale_max}, found {value!r}"
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not question.scale_min <= value <= question.scale_max
+        ):
+            return (
+                f"expected a whole number from {question.scale_min} to {question.scale_max}, found {value!r}"
+            )
     elif kind == "yes_no":
         if not isinstance(value, bool):
             return f"expected true or false, found {value!r}"
@@ -267,7 +294,9 @@ def _apply_migration(answers: Answers, questionnaire: Questionnaire) -> list[str
                 mapped = _map_value(answers.answers[qid], mapping)
                 if mapped is None:
                     del answers.answers[qid]
-                    notes.append(f"{qid}: the old answer has no equivalent in {questionnaire.version}; dropped")
+                    notes.append(
+                        f"{qid}: the old answer has no equivalent in {questionnaire.version}; dropped"
+                    )
                 else:
                     answers.answers[qid] = mapped
                     notes.append(f"{qid}: old values mapped to the options of {questionnaire.version}")
@@ -279,7 +308,7 @@ def _apply_migration(answers: Answers, questionnaire: Questionnaire) -> list[str
     return notes
 
 
-def _map_value(value: Any, mapping: dict[str, str | None]) -> Any:
+def _map_value(value: Any, mapping: Mapping[str, str | None]) -> Any:
     if isinstance(value, list):
         mapped = [mapping.get(v, v) if v in mapping else v for v in value]
         return [v for v in dict.fromkeys(mapped) if v is not None]

@@ -25,7 +25,9 @@ def ai_symbols(ai_systems: list[dict[str, Any]]) -> dict[str, Any]:
         seen: dict[str, None] = {}
         for system in ai_systems:
             value = system.get(key)
-            seen.update(dict.fromkeys(value if isinstance(value, list) else [value] if isinstance(value, str) else []))
+            seen.update(
+                dict.fromkeys(value if isinstance(value, list) else [value] if isinstance(value, str) else [])
+            )
         return list(seen)
 
     return {
@@ -55,7 +57,12 @@ class Assessment:
         """The documented JSON result (docs/results.md); additive changes only."""
         q = self.questionnaire
         return {
-            "questionnaire": {"id": q.id, "version": q.version, "title": tr(q.title, lang), "content_hash": q.content_hash},
+            "questionnaire": {
+                "id": q.id,
+                "version": q.version,
+                "title": tr(q.title, lang),
+                "content_hash": q.content_hash,
+            },
             "company": self.company.as_dict(),
             "as_of": self.as_of.isoformat(),
             "tool": {"name": "readiness", "version": __version__},
@@ -128,7 +135,9 @@ def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: st
     if reason == "score":
         score = next((d.score for d in r.dimensions if d.dimension.id == subject), None)
         label = next((tr(d.label, lang) for d in q.dimensions if d.id == subject), subject)
-        return message("rec_because_score", lang, dimension=label, score=f"{score:g}" if score is not None else "-")
+        return message(
+            "rec_because_score", lang, dimension=label, score=f"{score:g}" if score is not None else "-"
+        )
     if reason == "answer":
         question = q.question(subject)
         return message("rec_because_answer", lang, question=tr(question.text, lang) if question else subject)

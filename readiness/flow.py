@@ -28,7 +28,9 @@ def visible_questions(questionnaire: Questionnaire, answers: Answers) -> list[Qu
     return visible
 
 
-def visible_fields(questionnaire: Questionnaire, group: Question, item: dict[str, Any], values: dict[str, Any]) -> list[Question]:
+def visible_fields(
+    questionnaire: Questionnaire, group: Question, item: dict[str, Any], values: dict[str, Any]
+) -> list[Question]:
     """The fields of one group entry whose conditions hold, given the entry so far and the other answers."""
     shown = []
     for sub in group.fields:
@@ -48,6 +50,7 @@ def is_answered(question: Question, value: Any) -> bool:
 def missing_required(questionnaire: Questionnaire, answers: Answers) -> list[Question]:
     """Required, visible questions without an answer: what stops an assessment from being complete."""
     return [
-        q for q in visible_questions(questionnaire, answers)
+        q
+        for q in visible_questions(questionnaire, answers)
         if q.required and q.type != "group" and not is_answered(q, answers.value(q))
     ]

@@ -25,7 +25,13 @@ class Interview:
     """Asks the visible questions of `questionnaire`, autosaving `answers` to `path`."""
 
     def __init__(
-        self, questionnaire: Questionnaire, answers: Answers, path: Path, prompter: Prompter, lang: str, clock: Clock
+        self,
+        questionnaire: Questionnaire,
+        answers: Answers,
+        path: Path,
+        prompter: Prompter,
+        lang: str,
+        clock: Clock,
     ) -> None:
         self.q = questionnaire
         self.answers = answers
@@ -102,8 +108,12 @@ class Interview:
         index = [x.id for x in visible].index(question.id) + 1 if question in visible else len(visible)
         number = next((i for i, s in enumerate(sections, 1) if s.id == section.id), 1)
         return self.t(
-            "ui_progress", section_no=number, sections=len(sections), section=tr(section.title, self.lang),
-            n=index, total=len(visible),
+            "ui_progress",
+            section_no=number,
+            sections=len(sections),
+            section=tr(section.title, self.lang),
+            n=index,
+            total=len(visible),
         )
 
     def _ask_top(self, question: Question) -> Any:
@@ -131,14 +141,18 @@ class Interview:
             text += " (optional)" if self.lang == "en" else " (optioneel)"
         specials = self._specials(question)
         if question.type in ("single", "yes_no", "scale"):
-            choices = self._choices(question) + [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
+            choices = (
+                self._choices(question) + [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
+            )
             answer = self.prompter.select(text, choices, default=current)
             return self._special_value(answer)
         if question.type == "multi":
             choices = [Choice(tr(o.label, self.lang), o.id) for o in question.options]
             choices += [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
             while True:
-                picked = self.prompter.checkbox(text, choices, checked=current if isinstance(current, list) else ())
+                picked = self.prompter.checkbox(
+                    text, choices, checked=current if isinstance(current, list) else ()
+                )
                 if isinstance(picked, Nav):
                     return self._special_value(picked)
                 problem = value_problem(question, picked)
@@ -173,7 +187,12 @@ class Interview:
             return [Choice(self.t("ui_yes"), True), Choice(self.t("ui_no"), False)]
         if question.type == "scale":
             return [
-                Choice(f"{v} — {tr(question.scale_labels[v], self.lang)}" if v in question.scale_labels else str(v), v)
+                Choice(
+                    f"{v} — {tr(question.scale_labels[v], self.lang)}"
+                    if v in question.scale_labels
+                    else str(v),
+                    v,
+                )
                 for v in range(question.scale_min, question.scale_max + 1)
             ]
         return [Choice(tr(o.label, self.lang), o.id) for o in question.options]
@@ -187,8 +206,15 @@ class Interview:
         return specials
 
     def _nav_choices(self) -> list[Choice]:
-        return [Choice(self.t(key), nav) for key, nav in
-                (("ui_help", Nav.HELP), ("ui_back", Nav.BACK), ("ui_skip", Nav.SKIP), ("ui_stop", Nav.STOP))]
+        return [
+            Choice(self.t(key), nav)
+            for key, nav in (
+                ("ui_help", Nav.HELP),
+                ("ui_back", Nav.BACK),
+                ("ui_skip", Nav.SKIP),
+                ("ui_stop", Nav.STOP),
+            )
+        ]
 
     @staticmethod
     def _special_value(answer: Any) -> Any:
@@ -223,7 +249,7 @@ class Interview:
             else:
                 entry = self._ask_entry(group, items[index] if kind == "edit" else {})
                 if entry is not None:
-                    items[index:index + 1] = [entry] if kind == "edit" else []
+                    items[index : index + 1] = [entry] if kind == "edit" else []
                     if kind == "add":
                         items.append(entry)
             self.answers.set_value(group, items)

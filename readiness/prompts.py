@@ -34,7 +34,9 @@ class Prompter(Protocol):
 
     def checkbox(self, message: str, choices: list[Choice], checked: Iterable[Any] = ()) -> Any: ...
 
-    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None) -> Any: ...
+    def text(
+        self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None
+    ) -> Any: ...
 
     def say(self, text: str) -> None: ...
 
@@ -65,7 +67,9 @@ class QuestionaryPrompter:
         navs = [p for p in picked if isinstance(p, Nav)]
         return navs[0] if navs else picked
 
-    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None) -> Any:
+    def text(
+        self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None
+    ) -> Any:
         import questionary
 
         def check(answer: str) -> bool | str:
@@ -112,7 +116,9 @@ class ScriptedPrompter:
         values = [c.value for c in choices]
         return self._next(message, lambda item: isinstance(item, list) and all(v in values for v in item))
 
-    def text(self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None) -> Any:
+    def text(
+        self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None
+    ) -> Any:
         answer = self._next(message, lambda item: isinstance(item, str))
         if isinstance(answer, str) and validate is not None and (problem := validate(answer)) is not None:
             self.said.append(problem)

@@ -115,7 +115,9 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
     return sum(value * weight for value, weight in pairs) / total if total else None
 
 
-def score_readiness(questionnaire: Questionnaire, answers: Answers, ai_symbols: dict[str, Any] | None = None) -> Readiness:
+def score_readiness(
+    questionnaire: Questionnaire, answers: Answers, ai_symbols: dict[str, Any] | None = None
+) -> Readiness:
     """Score `answers` against `questionnaire`; `ai_symbols` are the AI register facts conditions may use."""
     scores = [
         score_question(q, answers.value(q)) for q in visible_questions(questionnaire, answers) if q.scored
@@ -123,7 +125,9 @@ def score_readiness(questionnaire: Questionnaire, answers: Answers, ai_symbols: 
     dimensions = tuple(_dimension_score(questionnaire, d, scores) for d in questionnaire.dimensions)
     scored_dims = [d for d in dimensions if d.score is not None]
     overall = _weighted_mean([(d.score, d.dimension.weight) for d in scored_dims if d.score is not None])
-    dma = _weighted_mean([(d.score, d.dimension.weight) for d in scored_dims if d.score is not None and _is_dma(d)])
+    dma = _weighted_mean(
+        [(d.score, d.dimension.weight) for d in scored_dims if d.score is not None and _is_dma(d)]
+    )
     overall = round(overall, 1) if overall is not None else None
     counted = [s for s in scores if s.status != "not_applicable"]
     known = sum(s.question.weight for s in counted if s.status == "answered")
@@ -151,7 +155,9 @@ def _is_dma(score: DimensionScore) -> bool:
     return score.dimension.dma
 
 
-def _dimension_score(questionnaire: Questionnaire, dimension: Dimension, scores: list[QuestionScore]) -> DimensionScore:
+def _dimension_score(
+    questionnaire: Questionnaire, dimension: Dimension, scores: list[QuestionScore]
+) -> DimensionScore:
     mine = [s for s in scores if s.question.dimension == dimension.id]
     counted = [s for s in mine if s.status in ("answered", "dont_know")]
     mean = _weighted_mean([(s.value or 0.0, s.question.weight) for s in counted])
@@ -178,9 +184,15 @@ def _gaps(scores: list[QuestionScore], dimensions: tuple[DimensionScore, ...]) -
         dim = active.get(s.question.dimension or "")
         if dim is None or s.value is None or s.value >= 1:
             continue
-        in_dim = sum(x.question.weight for x in scores if x.question.dimension == dim.dimension.id and x.value is not None)
+        in_dim = sum(
+            x.question.weight
+            for x in scores
+            if x.question.dimension == dim.dimension.id and x.value is not None
+        )
         gain = 100 * (dim.dimension.weight / total_weight) * (s.question.weight / in_dim) * (1 - s.value)
-        candidates.append((-round(gain, 6), order, Gap(s.question, dim.dimension, round(100 * s.value, 1), round(gain, 1))))
+        candidates.append(
+            (-round(gain, 6), order, Gap(s.question, dim.dimension, round(100 * s.value, 1), round(gain, 1)))
+        )
     candidates.sort(key=lambda c: (c[0], c[1]))
     return tuple(gap for _, _, gap in candidates[:GAP_COUNT])
 
@@ -214,11 +226,13 @@ def _reason(rec: Recommendation, symbols: frozenset[str], questionnaire: Questio
     return "always", ""
 
 
-def _needs(chosen: tuple[ChosenRecommendation, ...], dimensions: tuple[DimensionScore, ...]) -> tuple[str, ...]:
+def _needs(
+    chosen: tuple[ChosenRecommendation, ...], dimensions: tuple[DimensionScore, ...]
+) -> tuple[str, ...]:
     needs: dict[str, None] = {}
     for c in chosen:
         needs.update(dict.fromkeys(c.recommendation.needs))
-    for d in sorted(dimensions, key=lambda x: (x.score if x.score is not None else 101.0)):
+    for d in sorted(dimensions, key=lambda x: x.score if x.score is not None else 101.0):
         if d.score is not None and d.score < 50:
             needs.update(dict.fromkeys(d.dimension.needs))
     return tuple(needs)

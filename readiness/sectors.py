@@ -1,4 +1,4 @@
-"""Choosing the questionnaire for a NACE code: the most specific `sector:` match wins, `*` catches the rest."""
+"""Choosing the questionnaire for a NACE code: the most specific `sector:` match wins; `*` takes the rest."""
 
 from __future__ import annotations
 

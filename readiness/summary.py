@@ -22,11 +22,18 @@ def print_summary(result: dict[str, Any], console: Console) -> None:
     r = result["readiness"]
     company = result["company"]
     q = result["questionnaire"]
-    console.print(f"[bold]{company['name']}[/bold]  ·  {q['title']} {q['version']}  ·  {result['as_of']}", markup=True, highlight=False)
+    console.print(
+        f"[bold]{company['name']}[/bold]  ·  {q['title']} {q['version']}  ·  {result['as_of']}",
+        markup=True,
+        highlight=False,
+    )
     level = r["level"]["label"] if r["level"] else "-"
     score = f"{r['score']:g}" if r["score"] is not None else "-"
     dma = f"   DMA-comparable: {r['dma_score']:g}" if r.get("dma_score") is not None else ""
-    console.print(f"Readiness: [bold]{score}[/bold] / 100  ·  level [bold]{level}[/bold]{dma}   (confidence {r['confidence']:.0%})")
+    console.print(
+        f"Readiness: [bold]{score}[/bold] / 100  ·  level [bold]{level}[/bold]{dma}"
+        f"   (confidence {r['confidence']:.0%})"
+    )
     table = Table("dimension", "score", "", "level", show_edge=False, pad_edge=False)
     for d in r["dimensions"]:
         shown = f"{d['score']:g}" if d["score"] is not None else "-"
@@ -35,7 +42,9 @@ def print_summary(result: dict[str, Any], console: Console) -> None:
     if r["gaps"]:
         console.print("\n[bold]Largest gaps[/bold]")
         for g in r["gaps"][:3]:
-            console.print(f"  • {g['text']}  [dim](+{g['gain']:g} points possible, {g['dimension_label']})[/dim]")
+            console.print(
+                f"  • {g['text']}  [dim](+{g['gain']:g} points possible, {g['dimension_label']})[/dim]"
+            )
     if r["recommendations"]:
         console.print("\n[bold]Recommendations[/bold]")
         for rec in r["recommendations"][:5]:

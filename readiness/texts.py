@@ -11,7 +11,7 @@ import yaml
 @cache
 def _catalogue() -> dict[str, dict[str, str]]:
     text = (resources.files(__package__) / "messages.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)  # type: ignore[no-any-return]
+    return yaml.safe_load(text)
 
 
 def message(key: str, lang: str, **values: object) -> str:

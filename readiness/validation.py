@@ -43,7 +43,9 @@ class ValidationReport:
 ExtraCheck = Callable[[list[Path] | None], list[Problem]]
 
 
-def validate_paths(paths: Iterable[Path], registry_folders: tuple[Path, ...] = (), extra: dict[str, ExtraCheck] | None = None) -> ValidationReport:
+def validate_paths(
+    paths: Iterable[Path], registry_folders: tuple[Path, ...] = (), extra: dict[str, ExtraCheck] | None = None
+) -> ValidationReport:
     """Check the given files and folders; with no paths, everything built in and on the search path."""
     report = ValidationReport()
     registry = Registry.default(registry_folders)
@@ -60,14 +62,18 @@ def validate_paths(paths: Iterable[Path], registry_folders: tuple[Path, ...] = (
     for target in targets:
         if not target.exists():
             raise ReadinessError(f"no such file or folder: {target}")
-        files = sorted(target.rglob("*.yaml")) + sorted(target.rglob("*.yml")) if target.is_dir() else [target]
+        files = (
+            sorted(target.rglob("*.yaml")) + sorted(target.rglob("*.yml")) if target.is_dir() else [target]
+        )
         for file in files:
             _validate_file(file, registry, report, extra)
     report.problems = sorted(set(report.problems))
     return report
 
 
-def _validate_file(path: Path, registry: Registry, report: ValidationReport, extra: dict[str, ExtraCheck]) -> None:
+def _validate_file(
+    path: Path, registry: Registry, report: ValidationReport, extra: dict[str, ExtraCheck]
+) -> None:
     try:
         document = read_yaml(path)
     except ProblemsError as exc:
@@ -78,7 +84,9 @@ def _validate_file(path: Path, registry: Registry, report: ValidationReport, ext
     if {"id", "version", "kind"} <= keys or SEMVER_STEM.match(path.stem):
         root = path.resolve().parent.parent
         known = {f.resolve() for f in registry.folders}
-        _validate_questionnaire(path, registry if root in known else Registry([*registry.folders, root]), report)
+        _validate_questionnaire(
+            path, registry if root in known else Registry([*registry.folders, root]), report
+        )
         return
     report.files.append(display_path(path))
     for name, check in extra.items():
@@ -86,8 +94,11 @@ def _validate_file(path: Path, registry: Registry, report: ValidationReport, ext
             report.problems += check([path])
             return
     report.problems.append(
-        document.problem((), "cannot tell what kind of file this is",
-                         fix="a questionnaire has id, version and kind; see `readiness schema --help` for the others")
+        document.problem(
+            (),
+            "cannot tell what kind of file this is",
+            fix="a questionnaire has id, version and kind; see `readiness schema --help` for the others",
+        )
     )
 
 

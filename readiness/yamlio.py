@@ -39,14 +39,14 @@ class _Limit(yaml.YAMLError):
 class _Loader(yaml.SafeLoader):
     """SafeLoader with YAML 1.2 booleans, no timestamps, no duplicate keys and limits on aliases and depth."""
 
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
         self._aliases = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: object) -> Node | None:
         if self.check_event(AliasEvent):
             self._aliases += 1
             if self._aliases > MAX_ALIASES:
@@ -65,7 +65,7 @@ class _Loader(yaml.SafeLoader):
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: dict[Any, Node] = {}
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if isinstance(key, list | dict):
                 raise _Limit("a key must be a plain value, not a list or mapping", key_node.start_mark)
             if key in seen:
@@ -77,7 +77,11 @@ class _Loader(yaml.SafeLoader):
 
 def _install_resolvers() -> None:
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
-        kept = [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
+        kept = [
+            (tag, rx)
+            for tag, rx in resolvers
+            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
+        ]
         if kept:
             _Loader.yaml_implicit_resolvers[first] = kept
     _Loader.add_implicit_resolver(
@@ -159,7 +163,9 @@ def _expanded_size(node: Node, memo: dict[int, int]) -> int:
 def decode_text(raw: bytes, name: str) -> str:
     """Bytes as UTF-8 text, or a problem naming the line and column of the first bad byte."""
     if b"\x00" in raw:
-        raise ProblemsError([Problem(name, 0, 0, "this is a binary file, not YAML text", fix="choose a .yaml file")])
+        raise ProblemsError(
+            [Problem(name, 0, 0, "this is a binary file, not YAML text", fix="choose a .yaml file")]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -175,13 +181,19 @@ def decode_text(raw: bytes, name: str) -> str:
 def parse_yaml(text: str, path: Path) -> YamlDocument:
     """Parse YAML text already in memory (see `read_yaml` for the checks)."""
     name = display_path(path)
-    if not text.strip() or all(line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()):
-        raise ProblemsError([Problem(name, 0, 0, "the file is empty", fix="add content or pass another file")])
+    if not text.strip() or all(
+        line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
+    ):
+        raise ProblemsError(
+            [Problem(name, 0, 0, "the file is empty", fix="add content or pass another file")]
+        )
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
         if root is not None and _expanded_size(root, {}) > MAX_EXPANDED_NODES:
-            raise _Limit("the aliases in this file expand to too many values (an alias bomb?)", root.start_mark)
+            raise _Limit(
+                "the aliases in this file expand to too many values (an alias bomb?)", root.start_mark
+            )
         data = loader.construct_document(root) if root is not None else None
     except _Limit as exc:
         line, column = (exc.mark.line + 1, exc.mark.column + 1) if exc.mark else (0, 0)
@@ -193,7 +205,7 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     except RecursionError:
         raise ProblemsError([Problem(name, 0, 0, "the file nests too deeply to read")]) from None
     finally:
-        loader.dispose()  # type: ignore[no-untyped-call]
+        loader.dispose()
     return YamlDocument(path, data, root)
 
 
@@ -222,17 +234,25 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
     what = " ".join(part for part in (exc.context, exc.problem) if part)
-    fix = ""
-    if exc.problem and ("mapping values are not allowed" in exc.problem or "expected <block end>" in exc.problem):
-        fix = "check the indentation of this line against the lines above it"
-    elif exc.problem and "found character '\\t'" in exc.problem:
-        fix = "indent with spaces, not tabs"
-    return Problem(name, line, column, f"YAML syntax error: {what}", fix=fix)
+    problem = exc.problem or ""
+    if "expected <block end>" in problem or "mapping values are not allowed" in problem:
+        return Problem(
+            name,
+            line,
+            column,
+            f"bad indentation or a stray colon ({what})",
+            fix="line this key up with the keys above it, or put text containing ': ' in quotes",
+        )
+    if "found character '\\t'" in problem:
+        return Problem(name, line, column, "a tab character", fix="indent with spaces, not tabs")
+    return Problem(name, line, column, f"YAML syntax error: {what}")
 
 
 def dump_yaml(data: Any) -> str:
     """YAML text for data we write (answers files, templates): block style, keys in the given order."""
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100)
+    return yaml.dump(
+        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+    )
 
 
 class _Dumper(yaml.SafeDumper):

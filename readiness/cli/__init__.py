@@ -28,7 +28,7 @@ class UserError(click.ClickException):
 
     def __init__(self, message: str, exit_code: int, *, located: bool) -> None:
         super().__init__(message)
-        self.exit_code = exit_code
+        self.exit_code = exit_code  # type: ignore[misc]
         self.located = located
 
     def show(self, file: object = None) -> None:
@@ -60,7 +60,9 @@ class LazyGroup(click.Group):
             raise UserError(exc.message, exc.exit_code, located=isinstance(exc, ProblemsError)) from None
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100}
+)
 @click.version_option(__version__, prog_name="readiness")
 def cli() -> None:
     """Measure how ready a company is for AI and which EU AI Act obligations apply to it.

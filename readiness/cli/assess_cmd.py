@@ -18,24 +18,51 @@ def _now() -> str:
 
 
 @click.command()
-@click.option("--answers", "answers_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="The answers file to read, resume or create (default: reports/<company>.answers.yaml).")
-@click.option("--questionnaire", "questionnaire_ref", metavar="ID[@VERSION]", help="The questionnaire for a new interview.")
+@click.option(
+    "--answers",
+    "answers_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The answers file to read, resume or create (default: reports/<company>.answers.yaml).",
+)
+@click.option(
+    "--questionnaire",
+    "questionnaire_ref",
+    metavar="ID[@VERSION]",
+    help="The questionnaire for a new interview.",
+)
 @click.option("--sector", metavar="ID", help="Same as --questionnaire ID.")
 @click.option("--nace", metavar="CODE", help="Pick the questionnaire that fits this NACE Rev. 2 code.")
 @click.option("--resume", is_flag=True, help="Continue an unfinished answers file at the next open question.")
 @click.option("--upgrade", is_flag=True, help="Carry the answers to the newest questionnaire version first.")
-@click.option("--script", "script_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Answer the interview from a YAML list instead of the terminal (for automation and tests).")
+@click.option(
+    "--script",
+    "script_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Answer the interview from a YAML list instead of the terminal (for automation and tests).",
+)
 @as_of_option
 @lang_option
 @format_option("text", "json", default="text")
-@click.option("--out", "out_path", type=click.Path(path_type=Path), help="Write the result here instead of the terminal.")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(path_type=Path),
+    help="Write the result here instead of the terminal.",
+)
 @questionnaires_option
 def assess(
-    answers_path: Path | None, questionnaire_ref: str | None, sector: str | None, nace: str | None, resume: bool,
-    upgrade: bool, script_path: Path | None, as_of: dt.date, lang: str | None, output_format: str,
-    out_path: Path | None, questionnaire_dirs: tuple[Path, ...],
+    answers_path: Path | None,
+    questionnaire_ref: str | None,
+    sector: str | None,
+    nace: str | None,
+    resume: bool,
+    upgrade: bool,
+    script_path: Path | None,
+    as_of: dt.date,
+    lang: str | None,
+    output_format: str,
+    out_path: Path | None,
+    questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """Assess a company: answer the questionnaire (saved after every answer), then see the result.
 
@@ -61,9 +88,13 @@ def assess(
                 click.echo(f"upgrade: {note}", err=True)
         missing = missing_required(questionnaire, answers)
         if missing and prompter is None:
-            lines = [f"{answers_path}: the assessment is not complete; {len(missing)} required question(s) open:"]
+            lines = [
+                f"{answers_path}: the assessment is not complete; {len(missing)} required question(s) open:"
+            ]
             lines += [f"  {q.id}: {tr(q.text, 'en')}" for q in missing]
-            lines.append(f"Answer them in a terminal with: readiness assess --answers {answers_path} --resume")
+            lines.append(
+                f"Answer them in a terminal with: readiness assess --answers {answers_path} --resume"
+            )
             raise ReadinessError("\n".join(lines), exit_code=EXIT_PROBLEMS)
         if missing or resume or upgrade:
             assert prompter is not None or not missing
@@ -105,7 +136,9 @@ def _prompter(script_path: Path | None) -> Any:
     return None
 
 
-def _choose_questionnaire(registry: Any, ref: str | None, nace: str | None, prompter: Any, lang: str | None) -> str:
+def _choose_questionnaire(
+    registry: Any, ref: str | None, nace: str | None, prompter: Any, lang: str | None
+) -> str:
     from readiness.prompts import Choice
     from readiness.questionnaire.model import tr
     from readiness.sectors import questionnaire_for_nace
@@ -126,7 +159,9 @@ def _choose_questionnaire(registry: Any, ref: str | None, nace: str | None, prom
     return picked
 
 
-def _start(questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None) -> tuple[Any, Path]:
+def _start(
+    questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None
+) -> tuple[Any, Path]:
     from readiness.answers import Answers, load_answers
     from readiness.questionnaire import Registry
     from readiness.slug import slugify
@@ -134,7 +169,11 @@ def _start(questionnaire: Any, answers_path: Path | None, prompter: Any, lang: s
     answers = Answers(questionnaire=questionnaire.ref, meta={"complete": False})
     if answers_path is None:
         name_question = next((q for q in questionnaire.questions() if q.store == "company.name"), None)
-        text = "What is the name of your organisation?" if name_question is None else name_question.text.get(lang or "en", name_question.text["en"])
+        text = (
+            "What is the name of your organisation?"
+            if name_question is None
+            else name_question.text.get(lang or "en", name_question.text["en"])
+        )
         name = prompter.text(text, validate=lambda raw: None if raw.strip() else "a name is needed")
         if not isinstance(name, str):
             raise click.exceptions.Exit(130)

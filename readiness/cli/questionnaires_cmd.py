@@ -49,8 +49,12 @@ def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modul
     table = Table("id", "title", "versions", "sectors (NACE)", "languages", "questions")
     for row in rows:
         table.add_row(
-            row["id"], tr(row["title"], lang), ", ".join(row["versions"]), ", ".join(row["sector"]),
-            ", ".join(row["languages"]), str(row["questions"]),
+            row["id"],
+            tr(row["title"], lang),
+            ", ".join(row["versions"]),
+            ", ".join(row["sector"]),
+            ", ".join(row["languages"]),
+            str(row["questions"]),
         )
     Console().print(table)
 
@@ -68,14 +72,22 @@ def show_command(ref: str, questionnaire_dirs: tuple[Path, ...], output_format: 
         data["kind"] = q.kind
         data["files"] = list(q.files)
         data["content_hash"] = q.content_hash
-        data["dimensions"] = [{"id": d.id, "label": tr(d.label, lang), "weight": d.weight} for d in q.dimensions]
+        data["dimensions"] = [
+            {"id": d.id, "label": tr(d.label, lang), "weight": d.weight} for d in q.dimensions
+        ]
         data["levels"] = [{"id": lv.id, "label": tr(lv.label, lang), "from": lv.start} for lv in q.levels]
         data["sections"] = [
             {
                 "id": s.id,
                 "title": tr(s.title, lang),
                 "questions": [
-                    {"id": x.id, "type": x.type, "text": tr(x.text, lang), "dimension": x.dimension, "when": x.when_text}
+                    {
+                        "id": x.id,
+                        "type": x.type,
+                        "text": tr(x.text, lang),
+                        "dimension": x.dimension,
+                        "when": x.when_text,
+                    }
                     for x in s.questions
                 ],
             }
@@ -83,7 +95,10 @@ def show_command(ref: str, questionnaire_dirs: tuple[Path, ...], output_format: 
         ]
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    click.echo(f"{q.ref}  {tr(q.title, lang)}  ({q.kind}; sectors {', '.join(q.sector) or '-'}; {', '.join(q.languages)})")
+    click.echo(
+        f"{q.ref}  {tr(q.title, lang)}  "
+        f"({q.kind}; sectors {', '.join(q.sector) or '-'}; {', '.join(q.languages)})"
+    )
     for section in q.sections:
         click.echo(f"\n[{section.id}] {tr(section.title, lang)}")
         for x in section.questions:

@@ -69,7 +69,9 @@ def build_sections(data: dict[str, Any], origin: Origin) -> list[Section]:
     sections = []
     for i, s in enumerate(data.get("sections", [])):
         at = origin.at("sections", i)
-        questions = tuple(build_question(q, at.at("questions", j), s["id"]) for j, q in enumerate(s["questions"]))
+        questions = tuple(
+            build_question(q, at.at("questions", j), s["id"]) for j, q in enumerate(s["questions"])
+        )
         sections.append(Section(s["id"], s["title"], questions, at, s.get("intro"), s.get("when")))
     return sections
 
@@ -115,7 +117,10 @@ def build_recommendations(data: dict[str, Any], origin: Origin) -> list[Recommen
 
 
 def build_includes(data: dict[str, Any], origin: Origin) -> list[Include]:
-    return [Include(inc["module"], inc["version"], origin.at("includes", i)) for i, inc in enumerate(data.get("includes", []))]
+    return [
+        Include(inc["module"], inc["version"], origin.at("includes", i))
+        for i, inc in enumerate(data.get("includes", []))
+    ]
 
 
 def build_migration(data: dict[str, Any], origin: Origin) -> Migration | None:

@@ -11,7 +11,18 @@ from readiness.questionnaire.model import SPECIAL_ANSWERS, Origin, Question, Que
 from readiness.questionnaire.registry import Registry
 from readiness.yamlio import JsonPath, YamlDocument
 
-TEXT_KEYS = {"title", "description", "label", "text", "help", "intro", "unit", "pattern_hint", "item_label", "changes"}
+TEXT_KEYS = {
+    "title",
+    "description",
+    "label",
+    "text",
+    "help",
+    "intro",
+    "unit",
+    "pattern_hint",
+    "item_label",
+    "changes",
+}
 
 
 def check_questionnaire(q: Questionnaire, registry: Registry) -> list[Problem]:
@@ -71,10 +82,24 @@ def _references(q: Questionnaire) -> list[Problem]:
     for question in q.questions():
         for sub in (question, *question.fields):
             if sub.dimension and sub.dimension not in dimensions:
-                problems.append(_problem(sub.origin, f"unknown dimension '{sub.dimension}'", "dimension", fix=f"use one of: {known}"))
+                problems.append(
+                    _problem(
+                        sub.origin,
+                        f"unknown dimension '{sub.dimension}'",
+                        "dimension",
+                        fix=f"use one of: {known}",
+                    )
+                )
     for rec in q.recommendations:
         if rec.dimension and rec.dimension not in dimensions:
-            problems.append(_problem(rec.origin, f"unknown dimension '{rec.dimension}'", "dimension", fix=f"use one of: {known}"))
+            problems.append(
+                _problem(
+                    rec.origin,
+                    f"unknown dimension '{rec.dimension}'",
+                    "dimension",
+                    fix=f"use one of: {known}",
+                )
+            )
     return problems
 
 
@@ -84,8 +109,14 @@ def _question(question: Question, *, in_group: bool = False) -> list[Problem]:
     for i, option in enumerate(question.options):
         if option.id in SPECIAL_ANSWERS:
             problems.append(
-                _problem(o, f"'{option.id}' is reserved", "options", i, "id",
-                         fix=f"use `{option.id}: true` on the question instead of an option")
+                _problem(
+                    o,
+                    f"'{option.id}' is reserved",
+                    "options",
+                    i,
+                    "id",
+                    fix=f"use `{option.id}: true` on the question instead of an option",
+                )
             )
     if question.type == "group":
         if in_group:
@@ -95,7 +126,9 @@ def _question(question: Question, *, in_group: bool = False) -> list[Problem]:
     elif question.store == "ai_systems":
         problems.append(_problem(o, "only a group can be stored as ai_systems", "store"))
     if in_group and question.store:
-        problems.append(_problem(o, "fields of a group are stored in their entry; remove `store`", "store", key=True))
+        problems.append(
+            _problem(o, "fields of a group are stored in their entry; remove `store`", "store", key=True)
+        )
     if question.pattern is not None:
         try:
             re.compile(question.pattern)
@@ -112,44 +145,83 @@ def _scores(question: Question) -> list[Problem]:
     if question.type in ("single", "multi"):
         scores = [opt.score for opt in question.options]
         if all(s is None for s in scores):
-            return [_problem(o, "a scored question needs `score` on its options", "options", fix="add score: to each option")]
+            return [
+                _problem(
+                    o,
+                    "a scored question needs `score` on its options",
+                    "options",
+                    fix="add score: to each option",
+                )
+            ]
         if any(s is None for s in scores):
             i = scores.index(None)
-            return [_problem(o, f"option '{question.options[i].id}' has no score while others do", "options", i)]
+            return [
+                _problem(o, f"option '{question.options[i].id}' has no score while others do", "options", i)
+            ]
         numbers = [s for s in scores if s is not None]
         if max(numbers) <= 0:
             return [_problem(o, "no option scores above 0, so the question can never score", "options")]
         if question.type == "single" and min(numbers) > 0:
             return [
-                _problem(o, f"the lowest option scores {min(numbers):g}, so the question can never score 0", "options",
-                         fix="give the weakest option score: 0")
+                _problem(
+                    o,
+                    f"the lowest option scores {min(numbers):g}, so the question can never score 0",
+                    "options",
+                    fix="give the weakest option score: 0",
+                )
             ]
     elif question.type == "scale":
         if question.scale_max <= question.scale_min:
             return [_problem(o, "the scale's max must be above its min", "scale")]
         outside = [k for k in question.scale_labels if not question.scale_min <= k <= question.scale_max]
         if outside:
-            return [_problem(o, f"scale label {outside[0]} is outside {question.scale_min}..{question.scale_max}", "scale", "labels")]
+            return [
+                _problem(
+                    o,
+                    f"scale label {outside[0]} is outside {question.scale_min}..{question.scale_max}",
+                    "scale",
+                    "labels",
+                )
+            ]
     elif question.type == "number":
         return _bands(question)
     elif question.type == "yes_no" and max(question.yes_score, question.no_score) <= 0:
         return [_problem(o, "neither yes nor no scores above 0", "scores")]
     elif question.type in ("text", "group"):
-        return [_problem(o, f"a {question.type} question cannot be scored; remove `dimension`", "dimension", key=True)]
+        return [
+            _problem(
+                o, f"a {question.type} question cannot be scored; remove `dimension`", "dimension", key=True
+            )
+        ]
     return []
 
 
 def _bands(question: Question) -> list[Problem]:
     o = question.origin
     if not question.bands:
-        return [_problem(o, "a scored number question needs `number.bands`", "number", fix="add bands: [{from: 0, score: 0}, ...]")]
+        return [
+            _problem(
+                o,
+                "a scored number question needs `number.bands`",
+                "number",
+                fix="add bands: [{from: 0, score: 0}, ...]",
+            )
+        ]
     starts = [b.start for b in question.bands]
     if starts != sorted(set(starts)):
         return [_problem(o, "band `from` values must rise from one band to the next", "number", "bands")]
     low = question.number_min if question.number_min is not None else 0
     if starts[0] > low:
-        return [_problem(o, f"the bands start at {starts[0]:g}, leaving {low:g}..{starts[0]:g} unscored", "number", "bands", 0,
-                         fix=f"start the first band at from: {low:g}")]
+        return [
+            _problem(
+                o,
+                f"the bands start at {starts[0]:g}, leaving {low:g}..{starts[0]:g} unscored",
+                "number",
+                "bands",
+                0,
+                fix=f"start the first band at from: {low:g}",
+            )
+        ]
     if max(b.score for b in question.bands) <= 0:
         return [_problem(o, "no band scores above 0", "number", "bands")]
     return []
@@ -161,11 +233,23 @@ def _levels(q: Questionnaire) -> list[Problem]:
     problems = []
     first = q.levels[0]
     if first.start != 0:
-        problems.append(_problem(first.origin, f"the first level starts at {first.start:g}; scores from 0 have no level", "from",
-                                 fix="start the first level at from: 0"))
+        problems.append(
+            _problem(
+                first.origin,
+                f"the first level starts at {first.start:g}; scores from 0 have no level",
+                "from",
+                fix="start the first level at from: 0",
+            )
+        )
     for before, after in zip(q.levels, q.levels[1:], strict=False):
         if after.start <= before.start:
-            problems.append(_problem(after.origin, f"level '{after.id}' must start above '{before.id}' ({before.start:g})", "from"))
+            problems.append(
+                _problem(
+                    after.origin,
+                    f"level '{after.id}' must start above '{before.id}' ({before.start:g})",
+                    "from",
+                )
+            )
     return problems
 
 
@@ -175,9 +259,18 @@ def _structure(q: Questionnaire) -> list[Problem]:
     o = q.origin
     problems = []
     if not q.sector:
-        problems.append(_problem(o, "a questionnaire needs `sector`: the NACE codes it is for", "id", fix="add sector: [C] (or [\"*\"])"))
+        problems.append(
+            _problem(
+                o,
+                "a questionnaire needs `sector`: the NACE codes it is for",
+                "id",
+                fix='add sector: [C] (or ["*"])',
+            )
+        )
     if not q.dimensions:
-        problems.append(_problem(o, "a questionnaire needs at least one dimension (its own or from a module)", "id"))
+        problems.append(
+            _problem(o, "a questionnaire needs at least one dimension (its own or from a module)", "id")
+        )
     if not q.levels:
         problems.append(_problem(o, "a questionnaire needs `levels` (its own or from a module)", "id"))
     if not any(True for _ in q.questions()):
@@ -185,8 +278,14 @@ def _structure(q: Questionnaire) -> list[Problem]:
     scored = {x.dimension for x in q.questions() if x.scored}
     for d in q.dimensions:
         if d.id not in scored:
-            problems.append(_problem(d.origin, f"dimension '{d.id}' has no scored question", "id",
-                                     fix="add a question with this dimension or remove the dimension"))
+            problems.append(
+                _problem(
+                    d.origin,
+                    f"dimension '{d.id}' has no scored question",
+                    "id",
+                    fix="add a question with this dimension or remove the dimension",
+                )
+            )
     return problems
 
 
@@ -199,25 +298,56 @@ def _migration(q: Questionnaire, registry: Registry) -> list[Problem]:
     earlier = set(registry.versions(q.id))
     for i, version in enumerate(m.from_versions):
         if version not in earlier:
-            problems.append(_problem(m.origin, f"no version {version} of '{q.id}' to migrate from", "from", i,
-                                     fix=f"versions found: {', '.join(sorted(earlier)) or 'none'}"))
+            problems.append(
+                _problem(
+                    m.origin,
+                    f"no version {version} of '{q.id}' to migrate from",
+                    "from",
+                    i,
+                    fix=f"versions found: {', '.join(sorted(earlier)) or 'none'}",
+                )
+            )
     for old, new in m.renamed.items():
         if new not in current:
-            problems.append(_problem(m.origin, f"renamed '{old}' to '{new}', but there is no question '{new}'", "renamed", old))
+            problems.append(
+                _problem(
+                    m.origin, f"renamed '{old}' to '{new}', but there is no question '{new}'", "renamed", old
+                )
+            )
         if old in current:
-            problems.append(_problem(m.origin, f"'{old}' is renamed but still a question in this version", "renamed", old, key=True))
+            problems.append(
+                _problem(
+                    m.origin,
+                    f"'{old}' is renamed but still a question in this version",
+                    "renamed",
+                    old,
+                    key=True,
+                )
+            )
     for old in m.removed:
         if old in current:
-            problems.append(_problem(m.origin, f"'{old}' is listed as removed but is still a question", "removed"))
+            problems.append(
+                _problem(m.origin, f"'{old}' is listed as removed but is still a question", "removed")
+            )
     for qid, mapping in m.values.items():
         question = current.get(qid)
         if question is None:
-            problems.append(_problem(m.origin, f"value mapping for unknown question '{qid}'", "values", qid, key=True))
+            problems.append(
+                _problem(m.origin, f"value mapping for unknown question '{qid}'", "values", qid, key=True)
+            )
             continue
         for old_value, new_value in mapping.items():
             if new_value is not None and question.options and new_value not in question.option_ids:
-                problems.append(_problem(m.origin, f"'{old_value}' maps to '{new_value}', which is not an option of '{qid}'",
-                                         "values", qid, old_value, fix=f"options: {', '.join(question.option_ids)}"))
+                problems.append(
+                    _problem(
+                        m.origin,
+                        f"'{old_value}' maps to '{new_value}', which is not an option of '{qid}'",
+                        "values",
+                        qid,
+                        old_value,
+                        fix=f"options: {', '.join(question.option_ids)}",
+                    )
+                )
     return problems
 
 
@@ -237,7 +367,9 @@ def _texts(data: Any, path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, str]
             yield from _texts(item, (*path, i))
 
 
-def translation_coverage(documents: Iterable[YamlDocument], languages: Iterable[str]) -> dict[str, tuple[int, int]]:
+def translation_coverage(
+    documents: Iterable[YamlDocument], languages: Iterable[str]
+) -> dict[str, tuple[int, int]]:
     """For each language, (texts translated, texts in all) over the given files."""
     counts = {lang: [0, 0] for lang in languages}
     for document in documents:
@@ -255,6 +387,11 @@ def missing_translations(document: YamlDocument, languages: Iterable[str]) -> li
     for path, text in _texts(document.data, ()):
         missing = [lang for lang in wanted if not text.get(lang)]
         if missing:
-            problems.append(document.problem(path, f"no translation for {', '.join(missing)}",
-                                             fix=f"add {missing[0]}: with the text in that language"))
+            problems.append(
+                document.problem(
+                    path,
+                    f"no translation for {', '.join(missing)}",
+                    fix=f"add {missing[0]}: with the text in that language",
+                )
+            )
     return problems

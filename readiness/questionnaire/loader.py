@@ -137,7 +137,9 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
         where = include.origin
         if ref in stack:
             chain = " -> ".join([*stack[stack.index(ref) :], ref])
-            problems.append(where.document.problem(where.path, f"circular include: {chain}", fix="remove one include"))
+            problems.append(
+                where.document.problem(where.path, f"circular include: {chain}", fix="remove one include")
+            )
             continue
         try:
             path = registry.path(include.module, include.version)
@@ -149,7 +151,9 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
             continue
         if included.data["kind"] != "module":
             problems.append(
-                where.document.problem(where.path, f"{ref} is a questionnaire, not a module; only modules can be included")
+                where.document.problem(
+                    where.path, f"{ref} is a questionnaire, not a module; only modules can be included"
+                )
             )
             continue
         sub = _collect(included, registry, [*stack, ref], problems)
@@ -173,7 +177,9 @@ def _content_hash(files: list[YamlDocument]) -> str:
     return digest.hexdigest()[:16]
 
 
-def _compile_conditions(questionnaire: Questionnaire, problems: list[Problem]) -> dict[tuple[str, str], Condition]:
+def _compile_conditions(
+    questionnaire: Questionnaire, problems: list[Problem]
+) -> dict[tuple[str, str], Condition]:
     """Parse every `when:` against the questions asked before it; recommendations see every question."""
     compiled: dict[tuple[str, str], Condition] = {}
     all_ids = {q.id: q for q in questionnaire.questions()}
@@ -191,7 +197,9 @@ def _compile_conditions(questionnaire: Questionnaire, problems: list[Problem]) -
             if name and name in all_ids and name not in symbols:
                 later = all_ids[name].origin
                 line, _ = later.document.position(later.path)
-                message = f"condition names question '{name}', which is asked later ({later.document.name}:{line})"
+                message = (
+                    f"condition names question '{name}', which is asked later ({later.document.name}:{line})"
+                )
                 fix = "a condition may only use questions asked before it; move the question or the condition"
             elif name:
                 fix = f"known names here: {', '.join(sorted(symbols)) or 'none'}"

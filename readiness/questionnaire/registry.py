@@ -54,7 +54,7 @@ class Registry:
         return sorted((v for i, v in self.entries if i == qid), key=version_key)
 
     def path(self, qid: str, version: str | None = None) -> Path:
-        """The file of `qid` at `version` (default: the newest); a clear error listing what exists otherwise."""
+        """The file of `qid` at `version` (default: the newest); an error listing what exists otherwise."""
         versions = self.versions(qid)
         if not versions:
             known = ", ".join(self.ids()) or "none"

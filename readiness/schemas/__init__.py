@@ -22,11 +22,12 @@ from readiness.errors import Problem, ReadinessError
 from readiness.yamlio import YamlDocument
 
 
-
 def schema_names() -> list[str]:
     """Names of every schema the package ships (`readiness schema NAME`)."""
     files = resources.files(__package__)
-    return sorted(p.name.removesuffix(".schema.json") for p in files.iterdir() if p.name.endswith(".schema.json"))
+    return sorted(
+        p.name.removesuffix(".schema.json") for p in files.iterdir() if p.name.endswith(".schema.json")
+    )
 
 
 @cache
@@ -36,7 +37,7 @@ def load_schema(name: str) -> dict[str, Any]:
     if not resource.is_file():
         known = ", ".join(schema_names())
         raise ReadinessError(f"no schema called '{name}'; the schemas are: {known}")
-    return json.loads(resource.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads(resource.read_text(encoding="utf-8"))
 
 
 def schema_text(name: str) -> str:
@@ -52,7 +53,7 @@ def _validator(name: str) -> jsonschema.Draft202012Validator:
 @cache
 def _messages() -> dict[str, str]:
     text = (resources.files(__package__) / "messages.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)  # type: ignore[no-any-return]
+    return yaml.safe_load(text)
 
 
 def check_against_schema(document: YamlDocument, name: str) -> list[Problem]:
@@ -70,7 +71,9 @@ def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
     validator = str(error.validator)
     if validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set(error.schema.get("properties", {}))
-        unknown = sorted(k for k in error.instance if k not in allowed and not _matches_pattern(k, error.schema))
+        unknown = sorted(
+            k for k in error.instance if k not in allowed and not _matches_pattern(k, error.schema)
+        )
         if unknown:
             key = unknown[0]
             close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
@@ -83,14 +86,12 @@ def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
             else:
                 patterns = ", ".join(error.schema.get("patternProperties", {}))
                 fix = f"keys here must match {patterns}" if patterns else "remove it"
-            return document.problem(
-                (*path, key), templates["unknown_key"].format(key=key), fix=fix, key=True
-            )
+            return document.problem((*path, key), templates["unknown_key"].format(key=key), fix=fix, key=True)
     if validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
         return document.problem(path, templates["required"].format(key=missing), fix=f"add '{missing}'")
     if validator == "enum":
-        choices = [str(c) for c in error.validator_value]  # type: ignore[union-attr]
+        choices = [str(c) for c in error.validator_value]
         close = difflib.get_close_matches(str(error.instance), choices, n=1)
         fix = f"did you mean '{close[0]}'?" if close else ""
         return document.problem(

@@ -1,0 +1,208 @@
+"""Reading the directory folders: the built-in one, then `$READINESS_DIRECTORY`, then folders given on the
+command line, later entries replacing earlier ones with the same id.
+
+Every file is checked against its schema and the vocabulary before anything is used, and all problems
+are reported together. The built-in directory is read once per process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from readiness.content import builtin_dir, search_path
+from readiness.directory.checks import check_entries, check_statistics, check_vocabulary
+from readiness.directory.model import Directory, DirectoryEntry
+from readiness.directory.vocabulary import Vocabulary
+from readiness.errors import Problem, ProblemsError, display_path
+from readiness.schemas import check_against_schema, load_schema
+from readiness.yamlio import YamlDocument, read_yaml
+
+ENV_VAR = "READINESS_DIRECTORY"
+ENTRY_SCHEMA = "directory"
+VOCABULARY_FILE = "vocabulary.yaml"
+STATISTICS_FILE = "eurostat-ai-use.yaml"
+SPECIAL_FILES = {VOCABULARY_FILE: "directory-vocabulary", STATISTICS_FILE: "directory-statistics"}
+
+
+def builtin_folder() -> Path:
+    """The directory folder shipped with the package."""
+    return builtin_dir("directory")
+
+
+def entry_kinds() -> list[str]:
+    """The kinds the directory schema allows."""
+    entry = load_schema(ENTRY_SCHEMA)["$defs"]["entry"]
+    return list(entry["properties"]["kind"]["enum"])
+
+
+def _read_checked(path: Path, schema: str) -> tuple[YamlDocument | None, list[Problem]]:
+    try:
+        doc = read_yaml(path)
+    except ProblemsError as exc:
+        return None, exc.problems
+    problems = check_against_schema(doc, schema)
+    return (None if problems else doc), problems
+
+
+@cache
+def load_vocabulary() -> Vocabulary:
+    """The built-in vocabulary, checked; raises ProblemsError when it is broken."""
+    doc, problems = _read_checked(builtin_folder() / VOCABULARY_FILE, SPECIAL_FILES[VOCABULARY_FILE])
+    if doc is not None:
+        problems = check_vocabulary(doc, entry_kinds())
+    if problems or doc is None:
+        raise ProblemsError(problems)
+    return Vocabulary(doc.data)
+
+
+@cache
+def load_statistics() -> Mapping[str, Any]:
+    """The built-in statistics file (Eurostat AI use), checked; raises ProblemsError when it is broken."""
+    doc, problems = _read_checked(builtin_folder() / STATISTICS_FILE, SPECIAL_FILES[STATISTICS_FILE])
+    if doc is not None:
+        problems = check_statistics(doc, load_vocabulary())
+    if problems or doc is None:
+        raise ProblemsError(problems)
+    return doc.data  # type: ignore[no-any-return]
+
+
+def load_directory(extra_dirs: tuple[Path, ...] = ()) -> Directory:
+    """Every entry from the built-in folder, `$READINESS_DIRECTORY` and `extra_dirs`, later ones winning.
+
+    Raises ProblemsError listing every problem in every file.
+    """
+    folders = tuple(search_path("directory", tuple(extra_dirs), env_var=ENV_VAR))
+    if folders == (builtin_folder(),):
+        return _builtin_directory()
+    return _load_folders(folders)
+
+
+@cache
+def _builtin_directory() -> Directory:
+    return _load_folders((builtin_folder(),))
+
+
+def _load_folders(folders: tuple[Path, ...]) -> Directory:
+    vocab = load_vocabulary()
+    by_id: dict[str, DirectoryEntry] = {}
+    problems: list[Problem] = []
+    for folder in folders:
+        docs, folder_problems = _read_folder(folder, builtin=folder == builtin_folder())
+        problems += folder_problems + check_entries(docs, vocab, set(by_id))
+        for doc in docs:
+            for item in doc.data["entries"]:
+                entry = entry_from(item, vocab, doc.name)
+                by_id[entry.id] = entry
+    directory = Directory(tuple(by_id.values()), vocab)
+    problems += _fallback_contact_problems(directory)
+    if problems:
+        raise ProblemsError(sorted(problems))
+    return directory
+
+
+def _read_folder(folder: Path, *, builtin: bool) -> tuple[list[YamlDocument], list[Problem]]:
+    if not folder.is_dir():
+        return [], [Problem(display_path(folder), 0, 0, "no such directory folder", fix="check the path")]
+    docs: list[YamlDocument] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.glob("*.yaml")):
+        if path.name in SPECIAL_FILES:
+            if not builtin:
+                problems.append(
+                    Problem(display_path(path), 0, 0, f"{path.name} is read only from the built-in directory")
+                )
+            continue
+        doc, file_problems = _read_checked(path, ENTRY_SCHEMA)
+        problems += file_problems
+        if doc is not None:
+            docs.append(doc)
+    return docs, problems
+
+
+def entry_from(item: Mapping[str, Any], vocab: Vocabulary, origin: str = "") -> DirectoryEntry:
+    """An entry from its (schema-checked) mapping, with the standard services of its kind added."""
+    standard = vocab.standard_services(item["kind"], item["status"])
+    services = tuple(dict.fromkeys((*standard, *item.get("services", ()))))
+    return DirectoryEntry(
+        id=item["id"],
+        kind=item["kind"],
+        name=item["name"],
+        country=item["country"],
+        status=item["status"],
+        sources=tuple(item["sources"]),
+        checked=item["checked"],
+        region=item.get("region", ""),
+        nuts=tuple(item.get("nuts", ())),
+        city=item.get("city", ""),
+        sectors=tuple(item.get("sectors", ())),
+        sector_focus=tuple(item.get("sector_focus", ())),
+        technologies=tuple(item.get("technologies", ())),
+        services=services,
+        services_stated=tuple(item.get("services_stated", ())),
+        url=item.get("url", ""),
+        info_url=item.get("info_url", ""),
+        summary=dict(item.get("summary", {})),
+        linked=tuple(item.get("linked", ())),
+        partner_countries=tuple(item.get("partner_countries", ())),
+        nodes=tuple(item.get("nodes", ())),
+        facts=tuple(item.get("facts", ())),
+        notes=item.get("notes", ""),
+        details=dict(item.get("details", {})),
+        origin=origin,
+    )
+
+
+def _fallback_contact_problems(directory: Directory) -> list[Problem]:
+    name = display_path(builtin_folder() / VOCABULARY_FILE)
+    return [
+        Problem(name, 0, 0, f"kinds.{kind}.fallback_contact names '{info['fallback_contact']}', which is no entry")
+        for kind, info in directory.vocabulary.kinds.items()
+        if "fallback_contact" in info and directory.get(info["fallback_contact"]) is None
+    ]
+
+
+def check_directory_files(paths: list[Path] | None = None) -> list[Problem]:
+    """Every schema and semantic problem in directory files (folders expand to their .yaml files).
+
+    None checks the built-in files. Entries are checked against the built-in vocabulary; ids must be
+    unique across the files given, and `linked` ids may also name built-in entries.
+    """
+    files = _expand(paths if paths is not None else [builtin_folder()])
+    problems: list[Problem] = []
+    entry_docs: list[YamlDocument] = []
+    statistics_docs: list[YamlDocument] = []
+    for path in files:
+        schema = SPECIAL_FILES.get(path.name, ENTRY_SCHEMA)
+        doc, file_problems = _read_checked(path, schema)
+        problems += file_problems
+        if doc is None:
+            continue
+        if schema == ENTRY_SCHEMA:
+            entry_docs.append(doc)
+        elif path.name == VOCABULARY_FILE:
+            problems += check_vocabulary(doc, entry_kinds())
+        else:
+            statistics_docs.append(doc)
+    try:
+        vocab = load_vocabulary()
+    except ProblemsError as exc:
+        return sorted(set(problems) | set(exc.problems))
+    for doc in statistics_docs:
+        problems += check_statistics(doc, vocab)
+    given = {str(item.get("id")) for doc in entry_docs for item in doc.data["entries"]}
+    try:
+        known = {e.id for e in load_directory().entries} - given
+    except ProblemsError:
+        known = set()
+    problems += check_entries(entry_docs, vocab, known)
+    return sorted(set(problems))
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return files

@@ -1,0 +1,463 @@
+"""The report as a plain tree of values, built once from an assessment and rendered many ways.
+
+`build_report` only chooses and orders: which three strengths, which dates come next, which actions
+fall in which horizon, which texts of the questionnaire in which language. It reads no files and
+formats nothing, so HTML, PDF and Markdown can never disagree about what the report says. Every AI Act
+statement in it comes from the assessment, which cites its articles; the report adds none of its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from readiness.questionnaire.model import Questionnaire
+from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
+from readiness.report.brand import Brand
+
+RISK_ORDER = ("prohibited", "high", "limited", "minimal", "out_of_scope")
+HORIZONS = {"30d": 30, "90d": 90, "12m": 365}
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    title: str
+    text: str
+    dimension: str
+    priority: int
+    horizon: str
+    because: str
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    label: str
+    description: str
+    score: float | None
+    level: Level | None
+    answered: int
+    questions: int
+    recommendations: tuple[Recommendation, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    question: str
+    text: str
+    dimension_label: str
+    score: float
+    gain: float
+    because: str
+
+
+@dataclass(frozen=True)
+class Obligation:
+    id: str
+    article: str
+    title: str
+    text: str
+    applies_from: dt.date
+    status: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    article: str
+    annex: str
+    because: str
+
+
+@dataclass(frozen=True)
+class AISystem:
+    name: str
+    role: str
+    risk: str
+    gpai: str | None
+    reasons: tuple[Reason, ...]
+    obligations: tuple[Obligation, ...]
+    unsure: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A date on which obligations start to apply, with their titles; `upcoming` after the as-of date."""
+
+    date: dt.date
+    titles: tuple[str, ...]
+    upcoming: bool
+
+
+@dataclass(frozen=True)
+class AIAct:
+    regulation: str
+    amended_by: str
+    checked: str
+    notice: str
+    company_obligations: tuple[Obligation, ...]
+    systems: tuple[AISystem, ...]
+    risk_counts: tuple[tuple[str, int], ...]
+    gpai_count: int
+    milestones: tuple[Milestone, ...]
+
+    @property
+    def next_dates(self) -> tuple[Milestone, ...]:
+        """The next three dates on which something starts to apply."""
+        return tuple(m for m in self.milestones if m.upcoming)[:3]
+
+
+@dataclass(frozen=True)
+class Support:
+    kind: str
+    name: str
+    country: str
+    region: str
+    city: str
+    url: str
+    services: tuple[str, ...]
+    why: str
+
+
+@dataclass(frozen=True)
+class Action:
+    """One line of the action plan: a recommendation, or an AI Act obligation placed by its date."""
+
+    title: str
+    text: str
+    because: str
+    article: str = ""
+    date: dt.date | None = None
+    systems: tuple[str, ...] = ()
+
+    @property
+    def is_obligation(self) -> bool:
+        return bool(self.article)
+
+
+@dataclass(frozen=True)
+class Context:
+    value: float
+    unit: str
+    year: int
+    geo: str
+    breakdown: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Source:
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Company:
+    name: str
+    country: str
+    region: str
+    size: str
+    nace: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """The answers file, carried inside the PDF so that the report can be re-read later."""
+
+    filename: str
+    data: bytes
+    media_type: str = "application/yaml"
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Report:
+    lang: str
+    as_of: dt.date
+    brand: Brand
+    company: Company
+    questionnaire_id: str
+    questionnaire_version: str
+    questionnaire_title: str
+    content_hash: str
+    tool_version: str
+    score: float | None
+    dma_score: float | None
+    confidence: float
+    level: Level | None
+    dimensions: tuple[Dimension, ...]
+    strengths: tuple[Dimension, ...]
+    gaps: tuple[Gap, ...]
+    ai_act: AIAct
+    support: tuple[Support, ...]
+    actions: tuple[tuple[str, tuple[Action, ...]], ...]
+    context: tuple[Context, ...]
+    answers: tuple[AnswerSection, ...]
+    register: tuple[RegisterEntry, ...]
+    sources: tuple[Source, ...]
+    notice: str
+    attachment: Attachment
+    assessment: Mapping[str, Any]
+
+    @property
+    def questionnaire_ref(self) -> str:
+        return f"{self.questionnaire_id}@{self.questionnaire_version}"
+
+
+def build_report(
+    assessment: Mapping[str, Any],
+    questionnaire: Questionnaire,
+    answers_data: Mapping[str, Any],
+    answers_bytes: bytes,
+    lang: str,
+    brand: Brand,
+) -> Report:
+    """The report for one assessment (the documented JSON result), in `lang`, dressed in `brand`."""
+    as_of = dt.date.fromisoformat(assessment["as_of"])
+    readiness = assessment["readiness"]
+    recommendations = tuple(_recommendation(r) for r in readiness.get("recommendations", []))
+    dimensions = tuple(_dimension(d, recommendations) for d in readiness.get("dimensions", []))
+    ai_act = _ai_act(assessment.get("ai_act") or {}, as_of)
+    q = assessment["questionnaire"]
+    company = assessment["company"]
+    return Report(
+        lang=lang,
+        as_of=as_of,
+        brand=brand,
+        company=Company(
+            name=company["name"],
+            country=company.get("country", ""),
+            region=company.get("region", ""),
+            size=company.get("size", ""),
+            nace=company.get("nace", ""),
+        ),
+        questionnaire_id=q["id"],
+        questionnaire_version=q["version"],
+        questionnaire_title=q.get("title", ""),
+        content_hash=q.get("content_hash", ""),
+        tool_version=assessment.get("tool", {}).get("version", ""),
+        score=readiness.get("score"),
+        dma_score=readiness.get("dma_score"),
+        confidence=float(readiness.get("confidence") or 0),
+        level=_level(readiness.get("level")),
+        dimensions=dimensions,
+        strengths=_strengths(dimensions),
+        gaps=tuple(_gap(g) for g in readiness.get("gaps", [])[:3]),
+        ai_act=ai_act,
+        support=tuple(_support(s) for s in assessment.get("support", [])),
+        actions=_action_plan(recommendations, ai_act, as_of),
+        context=tuple(_context(c) for c in assessment.get("context", [])),
+        answers=answer_sections(questionnaire, answers_data, lang),
+        register=register_entries(questionnaire, answers_data),
+        sources=_sources(assessment),
+        notice=assessment.get("notice", ""),
+        attachment=Attachment(_attachment_name(company["name"]), answers_bytes),
+        assessment=assessment,
+    )
+
+
+def _level(data: Mapping[str, Any] | None) -> Level | None:
+    if not data:
+        return None
+    return Level(data["id"], data.get("label", data["id"]), data.get("description", ""))
+
+
+def _recommendation(data: Mapping[str, Any]) -> Recommendation:
+    return Recommendation(
+        id=data["id"],
+        title=data["title"],
+        text=data.get("text", ""),
+        dimension=data.get("dimension") or "",
+        priority=int(data.get("priority", 2)),
+        horizon=data.get("horizon", "90d"),
+        because=data.get("because", ""),
+    )
+
+
+def _dimension(data: Mapping[str, Any], recommendations: Sequence[Recommendation]) -> Dimension:
+    return Dimension(
+        id=data["id"],
+        label=data["label"],
+        description=data.get("description") or "",
+        score=data.get("score"),
+        level=_level(data.get("level")),
+        answered=int(data.get("answered", 0)),
+        questions=int(data.get("questions", 0)),
+        recommendations=tuple(r for r in recommendations if r.dimension == data["id"]),
+    )
+
+
+def _strengths(dimensions: Sequence[Dimension]) -> tuple[Dimension, ...]:
+    """The three best-scoring dimensions, in questionnaire order on ties."""
+    scored = [d for d in dimensions if d.score is not None]
+    return tuple(sorted(scored, key=lambda d: -(d.score or 0.0))[:3])
+
+
+def _gap(data: Mapping[str, Any]) -> Gap:
+    return Gap(
+        question=data["question"],
+        text=data["text"],
+        dimension_label=data.get("dimension_label", ""),
+        score=float(data.get("score", 0)),
+        gain=float(data.get("gain", 0)),
+        because=data.get("because", ""),
+    )
+
+
+def _obligation(data: Mapping[str, Any]) -> Obligation:
+    return Obligation(
+        id=data["id"],
+        article=data.get("article", ""),
+        title=data["title"],
+        text=data.get("text", ""),
+        applies_from=dt.date.fromisoformat(data["applies_from"]),
+        status=data.get("status", ""),
+        source=data.get("source") or "",
+    )
+
+
+def _system(data: Mapping[str, Any]) -> AISystem:
+    return AISystem(
+        name=data["name"],
+        role=data.get("role") or "",
+        risk=data.get("risk", "minimal"),
+        gpai=data.get("gpai"),
+        reasons=tuple(
+            Reason(r.get("article") or "", r.get("annex") or "", r.get("because", "")) for r in data.get("reasons", [])
+        ),
+        obligations=tuple(_obligation(o) for o in data.get("obligations", [])),
+        unsure=tuple(data.get("unsure") or ()),
+    )
+
+
+def _ai_act(data: Mapping[str, Any], as_of: dt.date) -> AIAct:
+    law = data.get("law") or {}
+    systems = tuple(_system(s) for s in data.get("systems", []))
+    company_obligations = tuple(_obligation(o) for o in data.get("company_obligations", []))
+    counts = {risk: sum(1 for s in systems if s.risk == risk) for risk in RISK_ORDER}
+    everything = [*company_obligations, *(o for s in systems for o in s.obligations)]
+    return AIAct(
+        regulation=law.get("regulation", ""),
+        amended_by=law.get("amended_by") or "",
+        checked=law.get("checked", ""),
+        notice=data.get("notice", ""),
+        company_obligations=company_obligations,
+        systems=systems,
+        risk_counts=tuple((risk, n) for risk, n in counts.items() if n),
+        gpai_count=sum(1 for s in systems if s.gpai),
+        milestones=milestones(everything, as_of),
+    )
+
+
+def milestones(obligations: Sequence[Obligation], as_of: dt.date) -> tuple[Milestone, ...]:
+    """The obligations grouped by the date they apply from, oldest first, each title once."""
+    by_date: dict[dt.date, dict[str, None]] = {}
+    for obligation in obligations:
+        by_date.setdefault(obligation.applies_from, {})[obligation.title] = None
+    return tuple(Milestone(day, tuple(titles), day > as_of) for day, titles in sorted(by_date.items()))
+
+
+def _support(data: Mapping[str, Any]) -> Support:
+    sources = data.get("sources") or []
+    return Support(
+        kind=data.get("kind", ""),
+        name=data["name"],
+        country=data.get("country", ""),
+        region=data.get("region") or "",
+        city=data.get("city") or "",
+        url=data.get("url") or (sources[0] if sources else ""),
+        services=tuple(data.get("services") or ()),
+        why=data.get("why", ""),
+    )
+
+
+def _action_plan(
+    recommendations: Sequence[Recommendation], ai_act: AIAct, as_of: dt.date
+) -> tuple[tuple[str, tuple[Action, ...]], ...]:
+    """Recommendations by their horizon, then AI Act obligations by the date they (start to) apply.
+
+    An obligation that already applies goes into the first horizon; one that starts later goes into
+    the first horizon that reaches its date, and beyond a year it stays in the AI Act section only.
+    """
+    plan: dict[str, list[Action]] = {h: [] for h in HORIZONS}
+    for rec in sorted(recommendations, key=lambda r: r.priority):
+        plan[rec.horizon if rec.horizon in plan else "90d"].append(Action(rec.title, rec.text, rec.because))
+    merged: dict[str, tuple[Obligation, list[str]]] = {}
+    for name, obligation in [("", o) for o in ai_act.company_obligations] + [
+        (s.name, o) for s in ai_act.systems for o in s.obligations
+    ]:
+        _, systems = merged.setdefault(obligation.id, (obligation, []))
+        if name and name not in systems:
+            systems.append(name)
+    for obligation, systems in sorted(merged.values(), key=lambda item: item[0].applies_from):
+        days = (obligation.applies_from - as_of).days
+        horizon = next((h for h, limit in HORIZONS.items() if days <= limit), None)
+        if horizon:
+            plan[horizon].append(
+                Action(
+                    obligation.title,
+                    obligation.text,
+                    "",
+                    article=obligation.article,
+                    date=obligation.applies_from,
+                    systems=tuple(systems),
+                )
+            )
+    return tuple((h, tuple(actions)) for h, actions in plan.items())
+
+
+def _context(data: Mapping[str, Any]) -> Context:
+    return Context(
+        value=float(data["value"]),
+        unit=data.get("unit", ""),
+        year=int(data.get("year", 0)),
+        geo=data.get("geo", ""),
+        breakdown=data.get("breakdown", ""),
+        source=data.get("source", ""),
+    )
+
+
+def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
+    """Every source the assessment cites, each once with what it supports, in the order the report uses them."""
+    found: dict[str, dict[str, None]] = {}
+    ai_act = assessment.get("ai_act") or {}
+    obligations = [
+        *ai_act.get("company_obligations", []),
+        *(o for s in ai_act.get("systems", []) for o in s.get("obligations", [])),
+    ]
+    for obligation in obligations:
+        if obligation.get("source"):
+            found.setdefault(obligation["source"], {})[obligation.get("article", "")] = None
+    for entry in assessment.get("support", []):
+        for url in entry.get("sources") or []:
+            found.setdefault(url, {})[entry["name"]] = None
+    for figure in assessment.get("context", []):
+        if figure.get("source"):
+            found.setdefault(figure["source"], {})[f"{figure.get('geo', '')} {figure.get('year', '')}".strip()] = None
+    return tuple(Source("; ".join(label for label in labels if label), url) for url, labels in found.items())
+
+
+def _attachment_name(company: str) -> str:
+    return f"{slug(company) or 'answers'}.answers.yaml"
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of a company name: ASCII letters and digits joined by hyphens."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    words = "".join(c if c.isalnum() else " " for c in ascii_text).split()
+    return "-".join(words)[:60].strip("-")
