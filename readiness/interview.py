@@ -180,6 +180,8 @@ class Interview:
         answer = self.prompter.text(prompt, default=default, validate=validate)
         if isinstance(answer, Nav):
             return self._special_value(answer)
+        if not answer.strip():
+            return Nav.SKIP
         return _parse_typed(question, answer)
 
     def _choices(self, question: Question) -> list[Choice]:

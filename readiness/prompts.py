@@ -41,6 +41,9 @@ class Prompter(Protocol):
     def say(self, text: str) -> None: ...
 
 
+_SPECIAL_WORDS = {"dont_know": Nav.DONT_KNOW, "not_applicable": Nav.NOT_APPLICABLE}
+
+
 def _nav_from_text(answer: str) -> Nav | None:
     return next((n for n in Nav if answer.strip().lower() == n.value), None)
 
@@ -105,6 +108,8 @@ class ScriptedPrompter:
         item = self.script.pop(0)
         if isinstance(item, str) and _nav_from_text(item) is not None:
             return _nav_from_text(item)
+        if isinstance(item, str) and item in _SPECIAL_WORDS:
+            return _SPECIAL_WORDS[item]
         if isinstance(item, Nav) or valid(item):
             return item
         raise ValueError(f"scripted answer {item!r} does not fit: {message}")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+import yaml.reader
 from yaml.composer import Composer
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -187,17 +188,20 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         raise ProblemsError(
             [Problem(name, 0, 0, "the file is empty", fix="add content or pass another file")]
         )
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        raise ProblemsError([_reader_problem(name, text, exc)]) from None
     try:
         root = loader.get_single_node()
         if root is not None and _expanded_size(root, {}) > MAX_EXPANDED_NODES:
-            raise _Limit(
-                "the aliases in this file expand to too many values (an alias bomb?)", root.start_mark
-            )
+            raise _Limit("the aliases in this file expand to too many values (an alias bomb?)", root.start_mark)
         data = loader.construct_document(root) if root is not None else None
     except _Limit as exc:
         line, column = (exc.mark.line + 1, exc.mark.column + 1) if exc.mark else (0, 0)
         raise ProblemsError([Problem(name, line, column, exc.message)]) from None
+    except yaml.reader.ReaderError as exc:
+        raise ProblemsError([_reader_problem(name, text, exc)]) from None
     except yaml.MarkedYAMLError as exc:
         raise ProblemsError([_syntax_problem(name, exc)]) from None
     except yaml.YAMLError as exc:
@@ -228,6 +232,16 @@ def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
     with path.open("rb") as handle:
         raw = handle.read(max_bytes + 1)
     return parse_yaml(decode_text(raw, name), path)
+
+
+def _reader_problem(name: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    return Problem(
+        name, line, column, f"a control character (code {exc.character:#x}) that YAML does not allow",
+        fix="remove it; it often comes from copying text out of another program",
+    )
 
 
 def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:

@@ -30,7 +30,7 @@ class Candidate:
     """An entry considered for a company, and how it got there.
 
     `place` is one of region, nationwide, country (the company's own country), linked, partner,
-    neighbour (standing in for the company's country) or eu; `other` is the entry's country when it is
+    neighbour (standing in for the company's country), eu, or listed (browsing without a company); `other` is the entry's country when it is
     not the company's; `linker` names the local entry that links to it; `fallback_for` lists the kinds
     the company's country has no entry of, for which this EU-level entry is the fallback contact.
     """

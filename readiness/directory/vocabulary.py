@@ -49,7 +49,7 @@ class Vocabulary:
     @cached_property
     def eu_members(self) -> tuple[str, ...]:
         """The EU-27, sorted."""
-        return tuple(sorted(c for c, info in self.countries.items() if info["eu"]))
+        return tuple(sorted(c for c, info in self.countries.items() if info["eu_member"]))
 
     def country_name(self, code: str, lang: str) -> str:
         """`NL` as "the Netherlands" / "Nederland"; an unknown code as itself."""

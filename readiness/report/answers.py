@@ -44,7 +44,9 @@ class RegisterEntry:
     fields: tuple[tuple[str, Any], ...]
 
 
-def answer_sections(questionnaire: Questionnaire, answers_data: Mapping[str, Any], lang: str) -> tuple[AnswerSection, ...]:
+def answer_sections(
+    questionnaire: Questionnaire, answers_data: Mapping[str, Any], lang: str
+) -> tuple[AnswerSection, ...]:
     """The answered questions per section, in the order they were asked; sections without answers left out."""
     answers = Answers.from_data(dict(answers_data))
     sections = []
@@ -68,7 +70,9 @@ def answer_row(question: Question, value: Any, lang: str) -> AnswerRow | None:
         return AnswerRow(question.id, text, "special", value=value)
     if question.type == "single":
         option = question.option(str(value))
-        return AnswerRow(question.id, text, "choice", labels=(tr(option.label, lang) if option else str(value),))
+        return AnswerRow(
+            question.id, text, "choice", labels=(tr(option.label, lang) if option else str(value),)
+        )
     if question.type == "multi":
         chosen = [question.option(str(v)) for v in value]
         labels = tuple(tr(o.label, lang) if o else str(v) for o, v in zip(chosen, value, strict=True))
@@ -82,7 +86,11 @@ def answer_row(question: Question, value: Any, lang: str) -> AnswerRow | None:
         return AnswerRow(question.id, text, "number", number=float(value), unit=tr(question.unit, lang))
     if question.type == "group":
         entries = tuple(
-            tuple(row for field in question.fields if (row := answer_row(field, item.get(field.id), lang)) is not None)
+            tuple(
+                row
+                for field in question.fields
+                if (row := answer_row(field, item.get(field.id), lang)) is not None
+            )
             for item in value
             if isinstance(item, Mapping)
         )
@@ -90,7 +98,9 @@ def answer_row(question: Question, value: Any, lang: str) -> AnswerRow | None:
     return AnswerRow(question.id, text, "text", value=str(value))
 
 
-def register_entries(questionnaire: Questionnaire, answers_data: Mapping[str, Any]) -> tuple[RegisterEntry, ...]:
+def register_entries(
+    questionnaire: Questionnaire, answers_data: Mapping[str, Any]
+) -> tuple[RegisterEntry, ...]:
     """The AI system register as written, when no group question of the questionnaire shows it already."""
     if any(q.store == "ai_systems" for q in questionnaire.questions()):
         return ()

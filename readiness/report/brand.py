@@ -126,17 +126,23 @@ def read_logo(folder: Path, name: str) -> Logo:
     """The logo file `name` in `folder`, checked to be a PNG or SVG image that stays inside the folder."""
     target = (folder / name).resolve()
     if not target.is_relative_to(folder):
-        raise ReadinessError(f"the logo '{name}' is outside the brand file's folder; put it beside the brand file")
+        raise ReadinessError(
+            f"the logo '{name}' is outside the brand file's folder; put it beside the brand file"
+        )
     if not target.is_file():
         raise ReadinessError(f"the logo '{name}' was not found at {display_path(target)}")
     size = target.stat().st_size
     if size > MAX_LOGO_BYTES:
-        raise ReadinessError(f"the logo '{name}' is {size // 1024} KiB; the limit is {MAX_LOGO_BYTES // 1024} KiB")
+        raise ReadinessError(
+            f"the logo '{name}' is {size // 1024} KiB; the limit is {MAX_LOGO_BYTES // 1024} KiB"
+        )
     data = target.read_bytes()
     suffix = target.suffix.lower()
     if suffix == ".png":
         if not data.startswith(PNG_SIGNATURE):
-            raise ReadinessError(f"the logo '{name}' is not a PNG image (its first bytes are not a PNG signature)")
+            raise ReadinessError(
+                f"the logo '{name}' is not a PNG image (its first bytes are not a PNG signature)"
+            )
         return Logo(target.name, "image/png", data)
     if suffix == ".svg":
         _check_svg(name, data)
@@ -162,4 +168,3 @@ def _text(value: object) -> dict[str, str]:
         return {"en": value}
     assert isinstance(value, dict)
     return {str(k): str(v) for k, v in value.items()}
-

@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from readiness.questionnaire.model import Questionnaire
+from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
 from readiness.report.brand import Brand
-
-RISK_ORDER = ("prohibited", "high", "limited", "minimal", "out_of_scope")
-HORIZONS = {"30d": 30, "90d": 90, "12m": 365}
+from readiness.report.plan import Action, Recommendation, action_plan, recommendation
 
 
 @dataclass(frozen=True)
@@ -28,17 +27,6 @@ class Level:
     id: str
     label: str
     description: str
-
-
-@dataclass(frozen=True)
-class Recommendation:
-    id: str
-    title: str
-    text: str
-    dimension: str
-    priority: int
-    horizon: str
-    because: str
 
 
 @dataclass(frozen=True)
@@ -64,62 +52,6 @@ class Gap:
 
 
 @dataclass(frozen=True)
-class Obligation:
-    id: str
-    article: str
-    title: str
-    text: str
-    applies_from: dt.date
-    status: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Reason:
-    article: str
-    annex: str
-    because: str
-
-
-@dataclass(frozen=True)
-class AISystem:
-    name: str
-    role: str
-    risk: str
-    gpai: str | None
-    reasons: tuple[Reason, ...]
-    obligations: tuple[Obligation, ...]
-    unsure: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Milestone:
-    """A date on which obligations start to apply, with their titles; `upcoming` after the as-of date."""
-
-    date: dt.date
-    titles: tuple[str, ...]
-    upcoming: bool
-
-
-@dataclass(frozen=True)
-class AIAct:
-    regulation: str
-    amended_by: str
-    checked: str
-    notice: str
-    company_obligations: tuple[Obligation, ...]
-    systems: tuple[AISystem, ...]
-    risk_counts: tuple[tuple[str, int], ...]
-    gpai_count: int
-    milestones: tuple[Milestone, ...]
-
-    @property
-    def next_dates(self) -> tuple[Milestone, ...]:
-        """The next three dates on which something starts to apply."""
-        return tuple(m for m in self.milestones if m.upcoming)[:3]
-
-
-@dataclass(frozen=True)
 class Support:
     kind: str
     name: str
@@ -129,22 +61,6 @@ class Support:
     url: str
     services: tuple[str, ...]
     why: str
-
-
-@dataclass(frozen=True)
-class Action:
-    """One line of the action plan: a recommendation, or an AI Act obligation placed by its date."""
-
-    title: str
-    text: str
-    because: str
-    article: str = ""
-    date: dt.date | None = None
-    systems: tuple[str, ...] = ()
-
-    @property
-    def is_obligation(self) -> bool:
-        return bool(self.article)
 
 
 @dataclass(frozen=True)
@@ -230,9 +146,9 @@ def build_report(
     """The report for one assessment (the documented JSON result), in `lang`, dressed in `brand`."""
     as_of = dt.date.fromisoformat(assessment["as_of"])
     readiness = assessment["readiness"]
-    recommendations = tuple(_recommendation(r) for r in readiness.get("recommendations", []))
+    recommendations = tuple(recommendation(r) for r in readiness.get("recommendations", []))
     dimensions = tuple(_dimension(d, recommendations) for d in readiness.get("dimensions", []))
-    ai_act = _ai_act(assessment.get("ai_act") or {}, as_of)
+    ai_act = build_ai_act(assessment.get("ai_act") or {}, as_of)
     q = assessment["questionnaire"]
     company = assessment["company"]
     return Report(
@@ -260,7 +176,7 @@ def build_report(
         gaps=tuple(_gap(g) for g in readiness.get("gaps", [])[:3]),
         ai_act=ai_act,
         support=tuple(_support(s) for s in assessment.get("support", [])),
-        actions=_action_plan(recommendations, ai_act, as_of),
+        actions=action_plan(recommendations, ai_act, as_of),
         context=tuple(_context(c) for c in assessment.get("context", [])),
         answers=answer_sections(questionnaire, answers_data, lang),
         register=register_entries(questionnaire, answers_data),
@@ -275,18 +191,6 @@ def _level(data: Mapping[str, Any] | None) -> Level | None:
     if not data:
         return None
     return Level(data["id"], data.get("label", data["id"]), data.get("description", ""))
-
-
-def _recommendation(data: Mapping[str, Any]) -> Recommendation:
-    return Recommendation(
-        id=data["id"],
-        title=data["title"],
-        text=data.get("text", ""),
-        dimension=data.get("dimension") or "",
-        priority=int(data.get("priority", 2)),
-        horizon=data.get("horizon", "90d"),
-        because=data.get("because", ""),
-    )
 
 
 def _dimension(data: Mapping[str, Any], recommendations: Sequence[Recommendation]) -> Dimension:
@@ -319,59 +223,6 @@ def _gap(data: Mapping[str, Any]) -> Gap:
     )
 
 
-def _obligation(data: Mapping[str, Any]) -> Obligation:
-    return Obligation(
-        id=data["id"],
-        article=data.get("article", ""),
-        title=data["title"],
-        text=data.get("text", ""),
-        applies_from=dt.date.fromisoformat(data["applies_from"]),
-        status=data.get("status", ""),
-        source=data.get("source") or "",
-    )
-
-
-def _system(data: Mapping[str, Any]) -> AISystem:
-    return AISystem(
-        name=data["name"],
-        role=data.get("role") or "",
-        risk=data.get("risk", "minimal"),
-        gpai=data.get("gpai"),
-        reasons=tuple(
-            Reason(r.get("article") or "", r.get("annex") or "", r.get("because", "")) for r in data.get("reasons", [])
-        ),
-        obligations=tuple(_obligation(o) for o in data.get("obligations", [])),
-        unsure=tuple(data.get("unsure") or ()),
-    )
-
-
-def _ai_act(data: Mapping[str, Any], as_of: dt.date) -> AIAct:
-    law = data.get("law") or {}
-    systems = tuple(_system(s) for s in data.get("systems", []))
-    company_obligations = tuple(_obligation(o) for o in data.get("company_obligations", []))
-    counts = {risk: sum(1 for s in systems if s.risk == risk) for risk in RISK_ORDER}
-    everything = [*company_obligations, *(o for s in systems for o in s.obligations)]
-    return AIAct(
-        regulation=law.get("regulation", ""),
-        amended_by=law.get("amended_by") or "",
-        checked=law.get("checked", ""),
-        notice=data.get("notice", ""),
-        company_obligations=company_obligations,
-        systems=systems,
-        risk_counts=tuple((risk, n) for risk, n in counts.items() if n),
-        gpai_count=sum(1 for s in systems if s.gpai),
-        milestones=milestones(everything, as_of),
-    )
-
-
-def milestones(obligations: Sequence[Obligation], as_of: dt.date) -> tuple[Milestone, ...]:
-    """The obligations grouped by the date they apply from, oldest first, each title once."""
-    by_date: dict[dt.date, dict[str, None]] = {}
-    for obligation in obligations:
-        by_date.setdefault(obligation.applies_from, {})[obligation.title] = None
-    return tuple(Milestone(day, tuple(titles), day > as_of) for day, titles in sorted(by_date.items()))
-
-
 def _support(data: Mapping[str, Any]) -> Support:
     sources = data.get("sources") or []
     return Support(
@@ -384,41 +235,6 @@ def _support(data: Mapping[str, Any]) -> Support:
         services=tuple(data.get("services") or ()),
         why=data.get("why", ""),
     )
-
-
-def _action_plan(
-    recommendations: Sequence[Recommendation], ai_act: AIAct, as_of: dt.date
-) -> tuple[tuple[str, tuple[Action, ...]], ...]:
-    """Recommendations by their horizon, then AI Act obligations by the date they (start to) apply.
-
-    An obligation that already applies goes into the first horizon; one that starts later goes into
-    the first horizon that reaches its date, and beyond a year it stays in the AI Act section only.
-    """
-    plan: dict[str, list[Action]] = {h: [] for h in HORIZONS}
-    for rec in sorted(recommendations, key=lambda r: r.priority):
-        plan[rec.horizon if rec.horizon in plan else "90d"].append(Action(rec.title, rec.text, rec.because))
-    merged: dict[str, tuple[Obligation, list[str]]] = {}
-    for name, obligation in [("", o) for o in ai_act.company_obligations] + [
-        (s.name, o) for s in ai_act.systems for o in s.obligations
-    ]:
-        _, systems = merged.setdefault(obligation.id, (obligation, []))
-        if name and name not in systems:
-            systems.append(name)
-    for obligation, systems in sorted(merged.values(), key=lambda item: item[0].applies_from):
-        days = (obligation.applies_from - as_of).days
-        horizon = next((h for h, limit in HORIZONS.items() if days <= limit), None)
-        if horizon:
-            plan[horizon].append(
-                Action(
-                    obligation.title,
-                    obligation.text,
-                    "",
-                    article=obligation.article,
-                    date=obligation.applies_from,
-                    systems=tuple(systems),
-                )
-            )
-    return tuple((h, tuple(actions)) for h, actions in plan.items())
 
 
 def _context(data: Mapping[str, Any]) -> Context:
@@ -448,7 +264,9 @@ def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
             found.setdefault(url, {})[entry["name"]] = None
     for figure in assessment.get("context", []):
         if figure.get("source"):
-            found.setdefault(figure["source"], {})[f"{figure.get('geo', '')} {figure.get('year', '')}".strip()] = None
+            found.setdefault(figure["source"], {})[
+                f"{figure.get('geo', '')} {figure.get('year', '')}".strip()
+            ] = None
     return tuple(Source("; ".join(label for label in labels if label), url) for url, labels in found.items())
 
 

@@ -1,0 +1,115 @@
+"""`readiness hubs`: where a company can get help, from the command line, for consultants and companies.
+
+Thin: it checks the options, calls the same matching the report uses, and prints a table or JSON. With
+no country or region it lists the directory itself (filtered by kind and sector).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from readiness.company import SIZE_CLASSES
+
+
+class VocabularyChoice(click.ParamType):
+    """A choice whose values come from the directory vocabulary, read only when the command runs."""
+
+    def __init__(self, part: str) -> None:
+        self.part = part
+        self.name = part
+
+    def choices(self) -> list[str]:
+        """The values the vocabulary allows (needs, kinds or languages)."""
+        from readiness.directory import load_vocabulary
+
+        vocab = load_vocabulary()
+        return list(vocab.languages) if self.part == "languages" else list(vocab.data[self.part])
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "[" + "|".join(self.choices()) + "]"
+
+
+@click.command()
+@click.option("--country", "-c", default="", help="ISO 3166-1 alpha-2 code of the company's country, e.g. NL.")
+@click.option("--region", "-r", default="", help="NUTS code of the company's region, e.g. NL33.")
+@click.option("--sector", "-s", default="", help="NACE Rev. 2 section (C) or division (C28 or 28).")
+@click.option("--size", type=click.Choice(SIZE_CLASSES), default=None, help="Company size class.")
+@click.option(
+    "--need", "needs", multiple=True, type=VocabularyChoice("needs"), help="What the company needs (repeatable)."
+)
+@click.option("--kind", "kinds", multiple=True, type=VocabularyChoice("kinds"), help="Only this kind (repeatable).")
+@click.option("--high-risk", is_flag=True, help="The company has a high-risk AI system under the AI Act.")
+@click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--lang", type=VocabularyChoice("languages"), default="en", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many entries [default: 12].")
+@click.option(
+    "--directory",
+    "extra_dirs",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder of your own directory entries (repeatable; also $READINESS_DIRECTORY).",
+)
+def hubs(
+    country: str,
+    region: str,
+    sector: str,
+    size: str | None,
+    needs: tuple[str, ...],
+    kinds: tuple[str, ...],
+    high_risk: bool,
+    output: str,
+    lang: str,
+    limit: int | None,
+    extra_dirs: tuple[Path, ...],
+) -> None:
+    """Where to get help: EDIHs, AI factories, TEFs, AI Act contacts and funding that fit a company.
+
+    \b
+    readiness hubs --country NL --sector C
+    readiness hubs --country BE --region BE2 --need compute --need testing --format json
+    readiness hubs --kind ai_factory
+    """
+    from readiness.company import Company
+    from readiness.directory import (
+        browse_entries,
+        check_country,
+        check_region,
+        country_of_region,
+        load_directory,
+        match_support,
+    )
+
+    directory = load_directory(extra_dirs)
+    vocab = directory.vocabulary
+    if not country and not region:
+        matches = browse_entries(directory, kinds, sector, limit)
+        company = None
+    else:
+        code = check_country(country or country_of_region(region) or region[:2], vocab)
+        company = Company(
+            name="",
+            country=code,
+            size=size or "",
+            nace=sector,
+            region=check_region(region, code, vocab) if region else "",
+            language=lang,
+        )
+        default_limit = int(vocab.ranking["default_limit"])
+        matches = match_support(
+            directory, company, needs, high_risk=high_risk, limit=limit or default_limit, kinds=kinds
+        )
+    if output == "json":
+        click.echo(json.dumps([m.as_dict(lang) for m in matches], ensure_ascii=False, indent=2))
+        return
+    from readiness.cli.hubs_table import print_table
+
+    print_table(matches, vocab, company, lang)
+
+
+def as_json(matches: list[Any], lang: str) -> str:
+    """The JSON printed by `--format json` (also used by tests and docs)."""
+    return json.dumps([m.as_dict(lang) for m in matches], ensure_ascii=False, indent=2)

@@ -1,0 +1,124 @@
+"""The AI Act part of the report: each system's class and reasons, the obligations and their dates.
+
+Plain values copied from the assessment, which cites an article for every statement; this module only
+groups the obligations by date so that the summary, the timeline and the action plan agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+RISK_ORDER = ("prohibited", "high", "limited", "minimal", "out_of_scope")
+
+
+@dataclass(frozen=True)
+class Obligation:
+    id: str
+    article: str
+    title: str
+    text: str
+    applies_from: dt.date
+    status: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Reason:
+    article: str
+    annex: str
+    because: str
+
+
+@dataclass(frozen=True)
+class AISystem:
+    name: str
+    role: str
+    risk: str
+    gpai: str | None
+    reasons: tuple[Reason, ...]
+    obligations: tuple[Obligation, ...]
+    unsure: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A date on which obligations start to apply, with their titles; `upcoming` after the as-of date."""
+
+    date: dt.date
+    titles: tuple[str, ...]
+    upcoming: bool
+
+
+@dataclass(frozen=True)
+class AIAct:
+    regulation: str
+    amended_by: str
+    checked: str
+    notice: str
+    company_obligations: tuple[Obligation, ...]
+    systems: tuple[AISystem, ...]
+    risk_counts: tuple[tuple[str, int], ...]
+    gpai_count: int
+    milestones: tuple[Milestone, ...]
+
+    @property
+    def next_dates(self) -> tuple[Milestone, ...]:
+        """The next three dates on which something starts to apply."""
+        return tuple(m for m in self.milestones if m.upcoming)[:3]
+
+
+def _obligation(data: Mapping[str, Any]) -> Obligation:
+    return Obligation(
+        id=data["id"],
+        article=data.get("article", ""),
+        title=data["title"],
+        text=data.get("text", ""),
+        applies_from=dt.date.fromisoformat(data["applies_from"]),
+        status=data.get("status", ""),
+        source=data.get("source") or "",
+    )
+
+
+def _system(data: Mapping[str, Any]) -> AISystem:
+    return AISystem(
+        name=data["name"],
+        role=data.get("role") or "",
+        risk=data.get("risk", "minimal"),
+        gpai=data.get("gpai"),
+        reasons=tuple(
+            Reason(r.get("article") or "", r.get("annex") or "", r.get("because", ""))
+            for r in data.get("reasons", [])
+        ),
+        obligations=tuple(_obligation(o) for o in data.get("obligations", [])),
+        unsure=tuple(data.get("unsure") or ()),
+    )
+
+
+def build_ai_act(data: Mapping[str, Any], as_of: dt.date) -> AIAct:
+    law = data.get("law") or {}
+    systems = tuple(_system(s) for s in data.get("systems", []))
+    company_obligations = tuple(_obligation(o) for o in data.get("company_obligations", []))
+    counts = {risk: sum(1 for s in systems if s.risk == risk) for risk in RISK_ORDER}
+    everything = [*company_obligations, *(o for s in systems for o in s.obligations)]
+    return AIAct(
+        regulation=law.get("regulation", ""),
+        amended_by=law.get("amended_by") or "",
+        checked=law.get("checked", ""),
+        notice=data.get("notice", ""),
+        company_obligations=company_obligations,
+        systems=systems,
+        risk_counts=tuple((risk, n) for risk, n in counts.items() if n),
+        gpai_count=sum(1 for s in systems if s.gpai),
+        milestones=milestones(everything, as_of),
+    )
+
+
+def milestones(obligations: Sequence[Obligation], as_of: dt.date) -> tuple[Milestone, ...]:
+    """The obligations grouped by the date they apply from, oldest first, each title once."""
+    by_date: dict[dt.date, dict[str, None]] = {}
+    for obligation in obligations:
+        by_date.setdefault(obligation.applies_from, {})[obligation.title] = None
+    return tuple(Milestone(day, tuple(titles), day > as_of) for day, titles in sorted(by_date.items()))

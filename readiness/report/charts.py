@@ -1,0 +1,270 @@
+"""The report's charts as inline SVG: a radar of the dimensions, score bars and an AI Act timeline.
+
+Drawn here rather than with a plotting library so that they are vectors (crisp in print), render the
+same everywhere, and cost no dependency. Every chart is a pure function of its arguments: the same
+input gives the same bytes. All text is escaped; labels arrive already translated and formatted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+FONT = "DejaVu Sans, sans-serif"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The brand colours a chart uses, each #rrggbb."""
+
+    primary: str
+    accent: str
+    text: str
+    muted: str
+    grid: str = "#d5dae1"
+
+
+@dataclass(frozen=True)
+class TimelinePoint:
+    date: dt.date
+    lines: tuple[str, ...]
+    upcoming: bool
+
+
+def _n(value: float) -> str:
+    """A coordinate with at most one decimal, so the output is short and stable."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _attr(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _text(
+    x: float,
+    y: float,
+    content: str,
+    *,
+    size: float = 9,
+    anchor: str = "middle",
+    fill: str = "",
+    weight: str = "normal",
+) -> str:
+    return (
+        f'<text x="{_n(x)}" y="{_n(y)}" font-family="{FONT}" font-size="{_n(size)}" text-anchor="{anchor}" '
+        f'font-weight="{weight}" fill="{_attr(fill)}">{escape(content)}</text>'
+    )
+
+
+def wrap(label: str, width: int) -> list[str]:
+    """Words of `label` on lines of at most `width` characters (a longer word gets its own line)."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def _svg(width: float, height: float, body: list[str], title: str) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
+        f'width="{_n(width)}" height="{_n(height)}" role="img" aria-label="{_attr(title)}">'
+        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+    )
+
+
+def radar_chart(
+    axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, size: float = 300
+) -> str:
+    """A radar of scores 0-100, one axis per (label, score, score text); a missing score sits at the centre."""
+    width, height = size * 1.3, size
+    cx, cy, radius = width / 2, height / 2 + 4, size * 0.31
+    count = max(len(axes), 3)
+
+    def point(i: int, share: float) -> tuple[float, float]:
+        angle = -math.pi / 2 + 2 * math.pi * i / count
+        return cx + radius * share * math.cos(angle), cy + radius * share * math.sin(angle)
+
+    body = []
+    for ring in (0.25, 0.5, 0.75, 1.0):
+        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in (point(i, ring) for i in range(count)))
+        body.append(
+            f'<polygon points="{points}" fill="none" stroke="{_attr(palette.grid)}" stroke-width="0.8"/>'
+        )
+    for i in range(count):
+        x, y = point(i, 1.0)
+        body.append(
+            f'<line x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(x)}" y2="{_n(y)}" stroke="{_attr(palette.grid)}" '
+            'stroke-width="0.8"/>'
+        )
+    shape = [point(i, max(0.0, min(100.0, score or 0.0)) / 100) for i, (_, score, _) in enumerate(axes)]
+    if len(shape) >= 3:
+        points = " ".join(f"{_n(x)},{_n(y)}" for x, y in shape)
+        body.append(
+            f'<polygon points="{points}" fill="{_attr(palette.accent)}" fill-opacity="0.22" '
+            f'stroke="{_attr(palette.primary)}" stroke-width="2" stroke-linejoin="round"/>'
+        )
+    for (x, y), (_, score, _) in zip(shape, axes, strict=True):
+        fill = palette.primary if score is not None else "#ffffff"
+        body.append(
+            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="{_attr(fill)}" stroke="{_attr(palette.primary)}" '
+            'stroke-width="1.2"/>'
+        )
+    for i, (label, _, score_text) in enumerate(axes):
+        x, y = point(i, 1.17)
+        anchor = "middle" if abs(x - cx) < 1 else ("start" if x > cx else "end")
+        lines = wrap(label, 18)
+        top = (
+            y - (len(lines) * 11 + 11) / 2 + 9
+            if abs(x - cx) >= 1
+            else (y - len(lines) * 11 - 2 if y < cy else y + 9)
+        )
+        for j, line in enumerate(lines):
+            body.append(_text(x, top + j * 11, line, size=9, anchor=anchor, fill=palette.text))
+        body.append(
+            _text(
+                x,
+                top + len(lines) * 11,
+                score_text,
+                size=9,
+                anchor=anchor,
+                fill=palette.primary,
+                weight="bold",
+            )
+        )
+    return _svg(width, height, body, title)
+
+
+def bar_chart(
+    rows: Sequence[tuple[str, float | None, str]],
+    palette: Palette,
+    *,
+    title: str,
+    marks: Sequence[float] = (),
+    width: float = 480,
+) -> str:
+    """Horizontal bars for scores 0-100, one per (label, score, score text), with thin marks at `marks`."""
+    label_width, value_width, row_height = 150.0, 44.0, 24.0
+    track = width - label_width - value_width
+    body = []
+    for i, (label, score, score_text) in enumerate(rows):
+        y = 6 + i * row_height
+        body.append(_text(label_width - 10, y + 12, label, size=9, anchor="end", fill=palette.text))
+        body.append(
+            f'<rect x="{_n(label_width)}" y="{_n(y + 3)}" width="{_n(track)}" height="12" rx="2" '
+            f'fill="{_attr(palette.grid)}" fill-opacity="0.45"/>'
+        )
+        if score is not None:
+            length = track * max(0.0, min(100.0, score)) / 100
+            body.append(
+                f'<rect x="{_n(label_width)}" y="{_n(y + 3)}" width="{_n(length)}" height="12" rx="2" '
+                f'fill="{_attr(palette.primary)}"/>'
+            )
+        for mark in marks:
+            x = label_width + track * mark / 100
+            body.append(
+                f'<line x1="{_n(x)}" y1="{_n(y + 1)}" x2="{_n(x)}" y2="{_n(y + 17)}" stroke="#ffffff" '
+                'stroke-width="1.2"/>'
+            )
+        body.append(
+            _text(width - 4, y + 12, score_text, size=9, anchor="end", fill=palette.text, weight="bold")
+        )
+    height = 12 + len(rows) * row_height
+    return _svg(width, height, body, title)
+
+
+def timeline_chart(
+    points: Sequence[TimelinePoint],
+    as_of: dt.date,
+    as_of_label: str,
+    palette: Palette,
+    *,
+    title: str,
+    width: float = 500,
+) -> str:
+    """Dates on a line, labels placed in lanes above and below so they never overlap; `as_of` marked."""
+    days = [p.date for p in points] + [as_of]
+    start = dt.date(min(days).year, 1, 1)
+    end = dt.date(max(days).year + 1, 1, 1)
+    span = (end - start).days or 1
+    left, right = 16.0, width - 16.0
+
+    def x_of(day: dt.date) -> float:
+        return left + (right - left) * (day - start).days / span
+
+    lanes = [-1, 1, -2, 2]
+    lane_height, line_height = 30.0, 10.5
+    axis_y = 2 * lane_height + 14
+    lane_end: dict[int, float] = {}
+    placed: list[tuple[TimelinePoint, float, int]] = []
+    for p in sorted(points, key=lambda p: p.date):
+        x = x_of(p.date)
+        half = max(len(line) for line in p.lines) * 2.9 + 6 if p.lines else 10
+        lane = next((lane for lane in lanes if lane_end.get(lane, -1e9) < x - half), lanes[len(placed) % 4])
+        lane_end[lane] = x + half
+        placed.append((p, x, lane))
+    body = [
+        f'<line x1="{_n(left)}" y1="{_n(axis_y)}" x2="{_n(right)}" y2="{_n(axis_y)}" '
+        f'stroke="{_attr(palette.muted)}" stroke-width="1.2"/>'
+    ]
+    for year in range(start.year, end.year + 1):
+        x = x_of(dt.date(year, 1, 1))
+        body.append(
+            f'<line x1="{_n(x)}" y1="{_n(axis_y - 3)}" x2="{_n(x)}" y2="{_n(axis_y + 3)}" '
+            f'stroke="{_attr(palette.muted)}" stroke-width="1"/>'
+        )
+        body.append(_text(x, axis_y + 2 * lane_height + 22, str(year), size=8, fill=palette.muted))
+    x_now = x_of(as_of)
+    body.append(
+        f'<line x1="{_n(x_now)}" y1="{_n(6)}" x2="{_n(x_now)}" y2="{_n(axis_y + 2 * lane_height + 8)}" '
+        f'stroke="{_attr(palette.accent)}" stroke-width="1.2" stroke-dasharray="3 2"/>'
+    )
+    body.append(
+        _text(
+            x_now + 3,
+            axis_y + 2 * lane_height + 8,
+            as_of_label,
+            size=8,
+            anchor="start",
+            fill=palette.accent,
+            weight="bold",
+        )
+    )
+    for p, x, lane in placed:
+        colour = palette.primary if p.upcoming else palette.muted
+        if lane < 0:
+            bottom = axis_y - 12 - (-lane - 1) * lane_height
+            text_top, stem_end = bottom - (len(p.lines) - 1) * line_height, bottom + 3
+        else:
+            text_top = axis_y + 18 + (lane - 1) * lane_height
+            stem_end = text_top - 9
+        body.append(
+            f'<line x1="{_n(x)}" y1="{_n(axis_y)}" x2="{_n(x)}" y2="{_n(stem_end)}" stroke="{_attr(colour)}" '
+            'stroke-width="0.8"/>'
+        )
+        fill = colour if p.upcoming else "#ffffff"
+        body.append(
+            f'<circle cx="{_n(x)}" cy="{_n(axis_y)}" r="4" fill="{_attr(fill)}" stroke="{_attr(colour)}" '
+            'stroke-width="1.5"/>'
+        )
+        anchor = "start" if x < left + 40 else ("end" if x > right - 40 else "middle")
+        for j, line in enumerate(p.lines):
+            body.append(
+                _text(
+                    x,
+                    text_top + j * line_height,
+                    line,
+                    size=8,
+                    anchor=anchor,
+                    fill=palette.text,
+                    weight="bold" if j == 0 else "normal",
+                )
+            )
+    height = axis_y + 2 * lane_height + 30
+    return _svg(width, height, body, title)
