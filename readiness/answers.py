@@ -22,7 +22,15 @@ from readiness.questionnaire.registry import Registry, version_key
 from readiness.schemas import check_against_schema
 from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
 
-SCHEMA_LINE = "# yaml-language-server: $schema=https://readiness.eu/schemas/answers.schema.json\n"
+def schema_line() -> str:
+    """The editor line for answers files we write: the schema file of the installed package, by path.
+
+    A path rather than a web address: the tool works offline, and this file is always there.
+    """
+    from importlib import resources
+
+    schema = resources.files("readiness.schemas") / "answers.schema.json"
+    return f"# yaml-language-server: $schema={schema}\n"
 
 
 @dataclass
@@ -60,7 +68,7 @@ class Answers:
 
     def to_yaml(self) -> str:
         """The file's text, with the editor schema line first."""
-        return SCHEMA_LINE + dump_yaml(self.as_data())
+        return schema_line() + dump_yaml(self.as_data())
 
     def value(self, question: Question) -> Any:
         """The stored answer of a top-level question, wherever it is kept (answers, company or ai_systems)."""

@@ -59,7 +59,11 @@ class QuestionaryPrompter:
 
         options = [questionary.Choice(c.title, value=c.value) for c in choices]
         chosen = default if any(c.value == default for c in choices) else None
-        return questionary.select(message, options, default=chosen, use_shortcuts=False).unsafe_ask()
+        # Long lists (countries) can be filtered by typing.
+        searchable = len(choices) > 12
+        return questionary.select(
+            message, options, default=chosen, use_search_filter=searchable, use_jk_keys=not searchable
+        ).unsafe_ask()
 
     def checkbox(self, message: str, choices: list[Choice], checked: Iterable[Any] = ()) -> Any:
         import questionary

@@ -20,6 +20,8 @@ COMMANDS: dict[str, str] = {
     "validate": "readiness.cli.validate_cmd:validate",
     "questionnaires": "readiness.cli.questionnaires_cmd:questionnaires",
     "schema": "readiness.cli.schema_cmd:schema",
+    "info": "readiness.cli.info_cmd:info",
+    "hubs": "readiness.cli.hubs_cmd:hubs",
 }
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
-from readiness.company import SIZE_CLASSES
+from readiness.company import SIZE_CLASSES, Company
+from readiness.directory.vocabulary import in_language
+
+if TYPE_CHECKING:
+    from readiness.directory import SupportMatch, Vocabulary
 
 
 class VocabularyChoice(click.ParamType):
@@ -32,20 +36,37 @@ class VocabularyChoice(click.ParamType):
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return "[" + "|".join(self.choices()) + "]"
 
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        """The value (comma-separated values allowed), each checked against the vocabulary."""
+        from readiness.directory.inputs import check_choices
+
+        check_choices([str(value)], self.choices(), self.part.rstrip("s"))
+        return str(value).lower()
+
 
 @click.command()
-@click.option("--country", "-c", default="", help="ISO 3166-1 alpha-2 code of the company's country, e.g. NL.")
+@click.option(
+    "--country", "-c", default="", help="ISO 3166-1 alpha-2 code of the company's country, e.g. NL."
+)
 @click.option("--region", "-r", default="", help="NUTS code of the company's region, e.g. NL33.")
 @click.option("--sector", "-s", default="", help="NACE Rev. 2 section (C) or division (C28 or 28).")
 @click.option("--size", type=click.Choice(SIZE_CLASSES), default=None, help="Company size class.")
 @click.option(
-    "--need", "needs", multiple=True, type=VocabularyChoice("needs"), help="What the company needs (repeatable)."
+    "--need",
+    "needs",
+    multiple=True,
+    type=VocabularyChoice("needs"),
+    help="What the company needs (repeatable).",
 )
-@click.option("--kind", "kinds", multiple=True, type=VocabularyChoice("kinds"), help="Only this kind (repeatable).")
+@click.option(
+    "--kind", "kinds", multiple=True, type=VocabularyChoice("kinds"), help="Only this kind (repeatable)."
+)
 @click.option("--high-risk", is_flag=True, help="The company has a high-risk AI system under the AI Act.")
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--lang", type=VocabularyChoice("languages"), default="en", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many entries [default: 12].")
+@click.option(
+    "--limit", type=click.IntRange(min=1), default=None, help="At most this many entries [default: 12]."
+)
 @click.option(
     "--directory",
     "extra_dirs",
@@ -73,7 +94,6 @@ def hubs(
     readiness hubs --country BE --region BE2 --need compute --need testing --format json
     readiness hubs --kind ai_factory
     """
-    from readiness.company import Company
     from readiness.directory import (
         browse_entries,
         check_country,
@@ -104,12 +124,52 @@ def hubs(
         )
     if output == "json":
         click.echo(json.dumps([m.as_dict(lang) for m in matches], ensure_ascii=False, indent=2))
+    else:
+        _print_table(matches, vocab, company, lang)
+
+
+def _print_table(matches: list[SupportMatch], vocab: Vocabulary, company: Company | None, lang: str) -> None:
+    """The matches as a rich table, then where companies like this one stand on AI use (Eurostat)."""
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    from readiness.directory import ai_use_context
+
+    def word(key: str, **values: str) -> str:
+        return in_language(vocab.data["interface"][key], lang).format(**values)
+
+    if company is None:
+        title = word("title_browse", count=str(len(matches)))
+    else:
+        title = word("title_company", country=vocab.country_name(company.country, lang))
+    table = Table(title=title, show_lines=True, expand=True)
+    table.add_column("#", justify="right", no_wrap=True)
+    table.add_column(word("column_support"), ratio=2, overflow="fold")
+    table.add_column(word("column_why"), ratio=3)
+    for number, match in enumerate(matches, start=1):
+        where = " · ".join(
+            p for p in (vocab.kind_label(match.kind, lang), match.country, match.region or match.city) if p
+        )
+        support = f"[bold]{escape(match.name)}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
+        table.add_row(str(number), support, escape(match.why.get(lang, "")))
+    console = Console()
+    console.print(table)
+    if not matches:
+        console.print(word("nothing_found"))
+    if company is None:
         return
-    from readiness.cli.hubs_table import print_table
-
-    print_table(matches, vocab, company, lang)
-
-
-def as_json(matches: list[Any], lang: str) -> str:
-    """The JSON printed by `--format json` (also used by tests and docs)."""
-    return json.dumps([m.as_dict(lang) for m in matches], ensure_ascii=False, indent=2)
+    figures = ai_use_context(company.country, company.size, company.nace)
+    if figures:
+        console.print(word("context_title"))
+    for figure in figures:
+        line = word(
+            "context_line",
+            label=in_language(figure["label"], lang),
+            value=f"{figure['value']:g}",
+            unit=figure["unit"],
+            geo=figure["geo"],
+            year=str(figure["year"]),
+        )
+        note = figure.get("note")
+        console.print(f"  • {line}" + (f" ({in_language(note, lang)})" if note else ""), highlight=False)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from readiness.cli.options import format_option, questionnaires_option
+from readiness.errors import ProblemsError
 from readiness.questionnaire import Registry, tr
 
 
@@ -21,7 +22,12 @@ def _summaries(registry: Registry, include_modules: bool) -> list[dict[str, Any]
     rows = []
     for qid in registry.ids():
         versions = registry.versions(qid)
-        latest = registry.load(f"{qid}@{versions[-1]}")
+        try:
+            latest = registry.load(f"{qid}@{versions[-1]}")
+        except ProblemsError as exc:
+            # One broken file must not hide the others; validate tells the author what is wrong.
+            click.echo(f"skipped {qid}@{versions[-1]}: {len(exc.problems)} problem(s); see `readiness validate`", err=True)
+            continue
         if latest.kind == "module" and not include_modules:
             continue
         summary = latest.summary()

@@ -39,7 +39,11 @@ def check_entries(docs: Sequence[YamlDocument], vocab: Vocabulary, known_ids: se
             entry_id = str(item.get("id", ""))
             if entry_id in seen:
                 problems.append(
-                    doc.problem((*at, "id"), f"duplicate id '{entry_id}' (also in {seen[entry_id]})", fix="make it unique")
+                    doc.problem(
+                        (*at, "id"),
+                        f"duplicate id '{entry_id}' (also in {seen[entry_id]})",
+                        fix="make it unique",
+                    )
                 )
             seen.setdefault(entry_id, doc.name)
             problems += _check_entry(doc, at, item, vocab, all_ids)
@@ -57,23 +61,39 @@ def _check_entry(
     problems: list[Problem] = []
     kind, status, country = item.get("kind", ""), item.get("status", ""), item.get("country", "")
     if kind and kind not in vocab.kinds:
-        problems.append(doc.problem((*at, "kind"), f"unknown kind '{kind}'", fix=_closest(kind, list(vocab.kinds))))
+        problems.append(
+            doc.problem((*at, "kind"), f"unknown kind '{kind}'", fix=_closest(kind, list(vocab.kinds)))
+        )
     if status and status not in vocab.statuses:
         problems.append(
-            doc.problem((*at, "status"), f"unknown status '{status}'", fix=_closest(status, list(vocab.statuses)))
+            doc.problem(
+                (*at, "status"), f"unknown status '{status}'", fix=_closest(status, list(vocab.statuses))
+            )
         )
     countries = list(vocab.countries)
     if country and country not in vocab.countries:
-        problems.append(doc.problem((*at, "country"), f"unknown country code '{country}'", fix=_closest(country, countries)))
+        problems.append(
+            doc.problem(
+                (*at, "country"), f"unknown country code '{country}'", fix=_closest(country, countries)
+            )
+        )
     for key in ("partner_countries", "nodes"):
         for i, code in enumerate(item.get(key, [])):
             if code not in vocab.countries:
-                problems.append(doc.problem((*at, key, i), f"unknown country code '{code}'", fix=_closest(code, countries)))
+                problems.append(
+                    doc.problem(
+                        (*at, key, i), f"unknown country code '{code}'", fix=_closest(code, countries)
+                    )
+                )
     prefix = vocab.nuts_prefix(country)
     for i, code in enumerate(item.get("nuts", [])):
         if country != "EU" and not str(code).startswith(prefix):
             problems.append(
-                doc.problem((*at, "nuts", i), f"NUTS code '{code}' is not in {country}", fix=f"its codes start with {prefix}")
+                doc.problem(
+                    (*at, "nuts", i),
+                    f"NUTS code '{code}' is not in {country}",
+                    fix=f"its codes start with {prefix}",
+                )
             )
     for i, code in enumerate(item.get("sectors", [])):
         message = sector_problem(str(code), vocab)
@@ -82,14 +102,20 @@ def _check_entry(
     for i, service in enumerate(item.get("services", [])):
         if service not in vocab.services:
             problems.append(
-                doc.problem((*at, "services", i), f"unknown service '{service}'", fix=_closest(service, list(vocab.services)))
+                doc.problem(
+                    (*at, "services", i),
+                    f"unknown service '{service}'",
+                    fix=_closest(service, list(vocab.services)),
+                )
             )
     for i, target in enumerate(item.get("linked", [])):
         if target not in ids or target == item.get("id"):
             problems.append(doc.problem((*at, "linked", i), f"'{target}' is not the id of another entry"))
     checked = item.get("checked")
     if isinstance(checked, str) and not _is_date(checked):
-        problems.append(doc.problem((*at, "checked"), f"'{checked}' is not a calendar date", fix="write YYYY-MM-DD"))
+        problems.append(
+            doc.problem((*at, "checked"), f"'{checked}' is not a calendar date", fix="write YYYY-MM-DD")
+        )
     summary = item.get("summary")
     if isinstance(summary, dict):
         problems += _missing_languages(doc, (*at, "summary"), summary, vocab.languages)
@@ -119,7 +145,9 @@ def _is_date(text: str) -> bool:
     return True
 
 
-def _missing_languages(doc: YamlDocument, at: JsonPath, texts: Mapping[str, Any], languages: Sequence[str]) -> list[Problem]:
+def _missing_languages(
+    doc: YamlDocument, at: JsonPath, texts: Mapping[str, Any], languages: Sequence[str]
+) -> list[Problem]:
     missing = [lang for lang in languages if not texts.get(lang)]
     if not missing:
         return []
@@ -140,28 +168,50 @@ def check_vocabulary(doc: YamlDocument, entry_kinds: Sequence[str]) -> list[Prob
         problems += _missing_languages(doc, ("countries", code), info, languages)
         for i, other in enumerate(info["neighbours"]):
             if other not in data["countries"] or other == code:
-                problems.append(doc.problem(("countries", code, "neighbours", i), f"'{other}' is not another listed country"))
+                problems.append(
+                    doc.problem(
+                        ("countries", code, "neighbours", i), f"'{other}' is not another listed country"
+                    )
+                )
     for alias, target in data.get("country_aliases", {}).items():
         if target not in data["countries"]:
-            problems.append(doc.problem(("country_aliases", alias), f"unknown country code '{target}'", fix=_closest(target, countries)))
+            problems.append(
+                doc.problem(
+                    ("country_aliases", alias),
+                    f"unknown country code '{target}'",
+                    fix=_closest(target, countries),
+                )
+            )
     for kind in entry_kinds:
         if kind not in data["kinds"]:
-            problems.append(doc.problem(("kinds",), f"kind '{kind}' is not described", fix=f"add kinds.{kind}"))
+            problems.append(
+                doc.problem(("kinds",), f"kind '{kind}' is not described", fix=f"add kinds.{kind}")
+            )
     for kind, info in data["kinds"].items():
+        if "fallback_contact" in info and f"fallback_{kind}" not in data["reasons"]:
+            problems.append(
+                doc.problem(("kinds", kind), f"reasons.fallback_{kind} is missing", fix="add the sentence")
+            )
         for key in ("services", "highlight"):
             problems += _unknown(doc, ("kinds", kind, key), info.get(key, []), data["services"], "service")
-        problems += _unknown(doc, ("kinds", kind, "when_status"), info.get("when_status", []), data["statuses"], "status")
+        problems += _unknown(
+            doc, ("kinds", kind, "when_status"), info.get("when_status", []), data["statuses"], "status"
+        )
     for need, info in data["needs"].items():
         problems += _unknown(doc, ("needs", need, "services"), info["services"], data["services"], "service")
         problems += _unknown(doc, ("needs", need, "kinds"), info["kinds"], data["kinds"], "kind")
     if data["ranking"].get("high_risk_need") not in data["needs"]:
-        problems.append(doc.problem(("ranking", "high_risk_need"), "high_risk_need must name one of the needs"))
+        problems.append(
+            doc.problem(("ranking", "high_risk_need"), "high_risk_need must name one of the needs")
+        )
     for at, texts in _language_maps(data):
         problems += _missing_languages(doc, at, texts, languages)
     return problems
 
 
-def _unknown(doc: YamlDocument, at: JsonPath, values: Sequence[str], known: Mapping[str, Any], what: str) -> list[Problem]:
+def _unknown(
+    doc: YamlDocument, at: JsonPath, values: Sequence[str], known: Mapping[str, Any], what: str
+) -> list[Problem]:
     return [
         doc.problem((*at, i), f"unknown {what} '{value}'", fix=_closest(value, list(known)))
         for i, value in enumerate(values)
@@ -182,6 +232,8 @@ def _language_maps(data: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Mapping[
         yield ("needs", need, "label"), info["label"]
     for key, texts in data["reasons"].items():
         yield ("reasons", key), texts
+    for key, texts in data["interface"].items():
+        yield ("interface", key), texts
     for letter, info in data["sectors"].items():
         yield ("sectors", letter, "label"), info["label"]
         yield ("sectors", letter, "short"), info["short"]
@@ -195,7 +247,9 @@ def check_statistics(doc: YamlDocument, vocab: Vocabulary) -> list[Problem]:
     problems: list[Problem] = []
     for size in SIZE_CLASSES:
         if size not in data["size_bands"]:
-            problems.append(doc.problem(("size_bands",), f"no band for the company size '{size}'", fix=f"add {size}"))
+            problems.append(
+                doc.problem(("size_bands",), f"no band for the company size '{size}'", fix=f"add {size}")
+            )
     for key, texts in data["labels"].items():
         problems += _missing_languages(doc, ("labels", key), texts, vocab.languages)
     for key, band in data["size_bands"].items():
@@ -204,7 +258,11 @@ def check_statistics(doc: YamlDocument, vocab: Vocabulary) -> list[Problem]:
     for index, row in enumerate(data["rows"]):
         geo = row["geo"]
         if geo != "EU27" and geo not in vocab.countries:
-            problems.append(doc.problem(("rows", index, "geo"), f"unknown place '{geo}'", fix="an ISO country code or EU27"))
+            problems.append(
+                doc.problem(
+                    ("rows", index, "geo"), f"unknown place '{geo}'", fix="an ISO country code or EU27"
+                )
+            )
         code = row.get("code", "")
         if row["dimension"] == "size" and code not in data["labels"]:
             problems.append(doc.problem(("rows", index, "code"), f"no label for size class '{code}'"))

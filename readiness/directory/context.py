@@ -32,7 +32,10 @@ def ai_use_context(country: str, size: str, nace: str = "") -> list[dict[str, An
     rows: list[Mapping[str, Any]] = stats["rows"]
     wanted: list[tuple[str, str, str, Mapping[str, str] | None]] = [(geo, "all", "", None)]
     if band is not None:
-        wanted += [(geo, "size", band["code"], band.get("note")), (EU27, "size", band["code"], band.get("note"))]
+        wanted += [
+            (geo, "size", band["code"], band.get("note")),
+            (EU27, "size", band["code"], band.get("note")),
+        ]
     if section:
         wanted.append((EU27, "activity", section, None))
     wanted.append((EU27, "all", "", None))
@@ -44,9 +47,13 @@ def ai_use_context(country: str, size: str, nace: str = "") -> list[dict[str, An
     return [{k: v for k, v in f.items() if k != "_row"} for f in figures]
 
 
-def latest(rows: Sequence[Mapping[str, Any]], geo: str, dimension: str, code: str = "") -> Mapping[str, Any] | None:
+def latest(
+    rows: Sequence[Mapping[str, Any]], geo: str, dimension: str, code: str = ""
+) -> Mapping[str, Any] | None:
     """The newest row of one series; of several for the same year, the one with the most decimals."""
-    series = [r for r in rows if r["geo"] == geo and r["dimension"] == dimension and r.get("code", "") == code]
+    series = [
+        r for r in rows if r["geo"] == geo and r["dimension"] == dimension and r.get("code", "") == code
+    ]
     if not series:
         return None
     return max(series, key=lambda r: (r["year"], _decimals(r["value"]), -series.index(r)))
@@ -64,7 +71,9 @@ def _figure(
     dimension, code = row["dimension"], row.get("code", "")
     if dimension == "activity":
         label = {
-            lang: labels["activity"].get(lang, labels["activity"]["en"]).format(sector=vocab.sector_short(code, lang))
+            lang: labels["activity"]
+            .get(lang, labels["activity"]["en"])
+            .format(sector=vocab.sector_short(code, lang))
             for lang in vocab.languages
         }
     else:

@@ -30,9 +30,10 @@ class Candidate:
     """An entry considered for a company, and how it got there.
 
     `place` is one of region, nationwide, country (the company's own country), linked, partner,
-    neighbour (standing in for the company's country), eu, or listed (browsing without a company); `other` is the entry's country when it is
-    not the company's; `linker` names the local entry that links to it; `fallback_for` lists the kinds
-    the company's country has no entry of, for which this EU-level entry is the fallback contact.
+    neighbour (standing in for the company's country), eu, or listed (browsing without a company).
+    `other` is the entry's country when it is not the company's; `linker` names the local entry that
+    links to it; `fallback_for` lists the kinds the company's country has no entry of, for which this
+    EU-level entry is the fallback contact.
     """
 
     entry: DirectoryEntry
@@ -61,7 +62,7 @@ def _nuts_overlap(a: str, b: str) -> bool:
 
 
 def sector_fit(entry: DirectoryEntry, section: str) -> str:
-    """"match" when the entry knows the section, "mismatch" when it names only others, "" otherwise."""
+    """Whether the entry knows the section: "match", "mismatch" (it names only others) or "" (no data)."""
     if not section or not entry.sectors:
         return ""
     return "match" if any(code[0] == section for code in entry.sectors) else "mismatch"
@@ -75,10 +76,15 @@ def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
+def matching_technologies(entry: DirectoryEntry, words: tuple[str, ...]) -> list[str]:
+    """The entry's technologies that contain one of `words` as a whole word (any case), as written."""
+    pattern = _word_pattern(words)
+    return [t for t in entry.technologies if pattern is not None and pattern.search(t)]
+
+
 def names_technology(entry: DirectoryEntry, words: tuple[str, ...]) -> bool:
     """The entry lists a technology containing one of `words` as a whole word (any case)."""
-    pattern = _word_pattern(words)
-    return pattern is not None and any(pattern.search(t) for t in entry.technologies)
+    return bool(matching_technologies(entry, words))
 
 
 def has_ai_focus(entry: DirectoryEntry, vocab: Vocabulary) -> bool:

@@ -91,7 +91,8 @@ def check_region(region: str, country: str, vocabulary: Vocabulary | None = None
         )
     if text[:2] != prefix:
         raise ReadinessError(
-            f"region '{region}' is not in {vocab.country_name(country, 'en')}: its NUTS codes start with {prefix}"
+            f"region '{region}' is not in {vocab.country_name(country, 'en')}: "
+            f"its NUTS codes start with {prefix}"
         )
     return text
 

@@ -66,7 +66,7 @@ def load_statistics() -> Mapping[str, Any]:
         problems = check_statistics(doc, load_vocabulary())
     if problems or doc is None:
         raise ProblemsError(problems)
-    return doc.data  # type: ignore[no-any-return]
+    return doc.data
 
 
 def load_directory(extra_dirs: tuple[Path, ...] = ()) -> Directory:
@@ -158,7 +158,9 @@ def entry_from(item: Mapping[str, Any], vocab: Vocabulary, origin: str = "") -> 
 def _fallback_contact_problems(directory: Directory) -> list[Problem]:
     name = display_path(builtin_folder() / VOCABULARY_FILE)
     return [
-        Problem(name, 0, 0, f"kinds.{kind}.fallback_contact names '{info['fallback_contact']}', which is no entry")
+        Problem(
+            name, 0, 0, f"kinds.{kind}.fallback_contact names '{info['fallback_contact']}', which is no entry"
+        )
         for kind, info in directory.vocabulary.kinds.items()
         if "fallback_contact" in info and directory.get(info["fallback_contact"]) is None
     ]

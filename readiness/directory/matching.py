@@ -172,11 +172,19 @@ def browse_entries(
     section = vocab.section_of(check_nace(sector, vocab)) if sector else ""
     order = {kind: i for i, kind in enumerate(vocab.kinds)}
     chosen = [
-        e for e in directory.entries if e.kind in wanted and (not section or sector_fit(e, section) != "mismatch")
+        e
+        for e in directory.entries
+        if e.kind in wanted and (not section or sector_fit(e, section) != "mismatch")
     ]
     chosen.sort(key=lambda e: (order[e.kind], e.country, e.name.casefold(), e.id))
     matches = []
     for entry in chosen[:limit]:
-        candidate = Candidate(entry, "eu") if entry.country == "EU" else Candidate(entry, "listed", other=entry.country)
-        matches.append(_as_match(candidate, 0, explain(candidate, Request(country="", section=section), vocab)))
+        candidate = (
+            Candidate(entry, "eu")
+            if entry.country == "EU"
+            else Candidate(entry, "listed", other=entry.country)
+        )
+        matches.append(
+            _as_match(candidate, 0, explain(candidate, Request(country="", section=section), vocab))
+        )
     return matches

@@ -55,7 +55,7 @@ class DirectoryEntry:
 
 @dataclass(frozen=True)
 class Directory:
-    """Every entry from the built-in folder and the user's folders, with the vocabulary that describes them."""
+    """Every entry from the built-in and the user's folders, with the vocabulary that describes them."""
 
     entries: tuple[DirectoryEntry, ...]
     vocabulary: Vocabulary

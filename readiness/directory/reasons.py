@@ -10,7 +10,7 @@ from readiness.directory.fit import (
     LOCAL_PLACES,
     Candidate,
     Request,
-    has_ai_focus,
+    matching_technologies,
     need_services,
     sector_fit,
     serves_need,
@@ -36,8 +36,10 @@ def _sentence(candidate: Candidate, request: Request, vocab: Vocabulary, lang: s
         clauses.append(vocab.reason(f"fallback_{kind}", lang, country=country))
     if sector_fit(entry, request.section) == "match" and not kind_info.get("sector_required"):
         clauses.append(vocab.reason("sector", lang, sector=vocab.sector_short(request.section, lang)))
-    if has_ai_focus(entry, vocab):
-        clauses.append(vocab.reason("ai_focus", lang))
+    words = vocab.ai_technologies + tuple(w for n in request.needs for w in vocab.needs[n]["technologies"])
+    technologies = matching_technologies(entry, words)
+    if technologies:
+        clauses.append(vocab.reason("technologies", lang, technologies=vocab.join_words(technologies, lang)))
     services = _services_to_name(candidate, request, vocab)
     if services:
         labels = [vocab.service_label(s, lang) for s in services]
@@ -77,7 +79,9 @@ def _lead(candidate: Candidate, request: Request, vocab: Vocabulary, lang: str) 
         kinds = vocab.kind_label(entry.kind, lang, plural=True)
         lead = vocab.reason("lead_neighbour", lang, kind=kind, kinds=kinds, country=country, other=other)
     elif place in ("linked", "partner"):
-        lead = vocab.reason(f"lead_{place}", lang, kind=kind, country=country, other=other, linker=candidate.linker)
+        lead = vocab.reason(
+            f"lead_{place}", lang, kind=kind, country=country, other=other, linker=candidate.linker
+        )
     elif kind_info.get("sector_required") and entry.sectors:
         sectors = sorted({code[0] for code in entry.sectors})
         labels = [vocab.sector_short(s, lang) for s in sectors]

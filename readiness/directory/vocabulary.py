@@ -34,12 +34,12 @@ class Vocabulary:
     @property
     def countries(self) -> Mapping[str, Mapping[str, Any]]:
         """Country code -> names, NUTS prefix, EU membership and neighbours (includes EU itself)."""
-        return self.data["countries"]  # type: ignore[no-any-return]
+        return self.data["countries"]
 
     @property
     def aliases(self) -> Mapping[str, str]:
         """Other spellings of country codes (EL for Greece, UK for the United Kingdom)."""
-        return self.data.get("country_aliases", {})  # type: ignore[no-any-return]
+        return self.data.get("country_aliases", {})
 
     @cached_property
     def company_countries(self) -> tuple[str, ...]:
@@ -67,10 +67,10 @@ class Vocabulary:
     @property
     def kinds(self) -> Mapping[str, Mapping[str, Any]]:
         """Kind name -> label, caps, fallback policy, standard services."""
-        return self.data["kinds"]  # type: ignore[no-any-return]
+        return self.data["kinds"]
 
     def kind_label(self, kind: str, lang: str, *, plural: bool = False) -> str:
-        """"EDIH" or "EDIHs", "AI-fabriek" or "AI-fabrieken"."""
+        """The kind's name in a sentence: EDIH or EDIHs, AI-fabriek or AI-fabrieken."""
         return in_language(self.kinds[kind]["plural" if plural else "label"], lang)
 
     def standard_services(self, kind: str, status: str) -> tuple[str, ...]:
@@ -84,7 +84,7 @@ class Vocabulary:
     @property
     def statuses(self) -> Mapping[str, Mapping[str, Any]]:
         """Status name -> label, weight, caveat."""
-        return self.data["statuses"]  # type: ignore[no-any-return]
+        return self.data["statuses"]
 
     def status_label(self, status: str, lang: str) -> str:
         """How a status reads in a sentence."""
@@ -94,7 +94,7 @@ class Vocabulary:
     @property
     def services(self) -> Mapping[str, Mapping[str, str]]:
         """Service tag -> labels."""
-        return self.data["services"]  # type: ignore[no-any-return]
+        return self.data["services"]
 
     def service_label(self, service: str, lang: str) -> str:
         """How a service reads in a sentence."""
@@ -104,7 +104,7 @@ class Vocabulary:
     @property
     def needs(self) -> Mapping[str, Mapping[str, Any]]:
         """Need name -> label, the services, technologies and kinds that serve it."""
-        return self.data["needs"]  # type: ignore[no-any-return]
+        return self.data["needs"]
 
     @property
     def ai_technologies(self) -> tuple[str, ...]:
@@ -114,12 +114,12 @@ class Vocabulary:
     @property
     def ranking(self) -> Mapping[str, Any]:
         """The points the matching adds up."""
-        return self.data["ranking"]  # type: ignore[no-any-return]
+        return self.data["ranking"]
 
     @property
     def sectors(self) -> Mapping[str, Mapping[str, Any]]:
         """NACE Rev. 2 section letter -> labels and divisions."""
-        return self.data["sectors"]  # type: ignore[no-any-return]
+        return self.data["sectors"]
 
     @cached_property
     def division_sections(self) -> Mapping[str, str]:
@@ -146,7 +146,7 @@ class Vocabulary:
         return in_language(self.data["reasons"][key], lang).format(**values)
 
     def join_words(self, words: list[str], lang: str) -> str:
-        """"a, b and c" in the language's own "and"."""
+        """Words as "a, b and c", with the language's own "and"."""
         if len(words) <= 1:
             return "".join(words)
         return ", ".join(words[:-1]) + self.reason("and", lang) + words[-1]

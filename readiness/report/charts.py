@@ -82,7 +82,7 @@ def _svg(width: float, height: float, body: list[str], title: str) -> str:
 def radar_chart(
     axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, size: float = 300
 ) -> str:
-    """A radar of scores 0-100, one axis per (label, score, score text); a missing score sits at the centre."""
+    """A radar of scores 0-100, an axis per (label, score, score text); a missing score sits at the centre."""
     width, height = size * 1.3, size
     cx, cy, radius = width / 2, height / 2 + 4, size * 0.31
     count = max(len(axes), 3)
@@ -113,8 +113,8 @@ def radar_chart(
     for (x, y), (_, score, _) in zip(shape, axes, strict=True):
         fill = palette.primary if score is not None else "#ffffff"
         body.append(
-            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="{_attr(fill)}" stroke="{_attr(palette.primary)}" '
-            'stroke-width="1.2"/>'
+            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="3.2" fill="{_attr(fill)}" '
+            f'stroke="{_attr(palette.primary)}" stroke-width="1.2"/>'
         )
     for i, (label, _, score_text) in enumerate(axes):
         x, y = point(i, 1.17)

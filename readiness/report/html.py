@@ -22,8 +22,9 @@ from readiness.content import builtin_dir
 from readiness.errors import ReadinessError
 from readiness.questionnaire.model import tr
 from readiness.report import charts
+from readiness.report.aiact import milestones
 from readiness.report.i18n import Formatter, translations
-from readiness.report.model import Report, milestones
+from readiness.report.model import Report
 
 TEMPLATE = "report.html.j2"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -45,7 +45,7 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 
 class Formatter:
-    """Dates, numbers and country names for one locale; a language Babel does not know falls back to English."""
+    """Dates, numbers and country names for one locale (English for a language Babel does not know)."""
 
     def __init__(self, lang: str) -> None:
         try:

@@ -249,7 +249,7 @@ def _context(data: Mapping[str, Any]) -> Context:
 
 
 def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
-    """Every source the assessment cites, each once with what it supports, in the order the report uses them."""
+    """Every source the assessment cites, once, with what it supports, in the order the report uses them."""
     found: dict[str, dict[str, None]] = {}
     ai_act = assessment.get("ai_act") or {}
     obligations = [

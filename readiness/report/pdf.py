@@ -1,0 +1,136 @@
+"""The report as a PDF, through WeasyPrint, fetching nothing but the package's own assets.
+
+WeasyPrint is a browser engine: left to itself it would load any URL a document names, `file://` paths
+and the network included. The fetcher here serves only files inside the template folders and the brand's
+folder, and the brand logo as an image data: URL; it refuses everything else, so a report can neither
+leak a local file into the PDF nor call out. The PDF's dates come from the assessment's as-of date, and
+the answers file rides along as an attachment, so the same input gives the same document, which can be
+re-read later (`readiness report old-report.pdf`).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import mimetypes
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+from urllib.request import url2pathname
+
+from readiness.atomic import write_atomic
+from readiness.errors import ReadinessError
+from readiness.report.html import template_dirs
+from readiness.report.model import Report
+
+INSTALL_HINT = (
+    "writing a PDF needs WeasyPrint and the Pango library: `pip install weasyprint`, then see "
+    "https://doc.courtbouillon.org/weasyprint/stable/first_steps.html for Pango; or use --format html"
+)
+DATA_IMAGE_TYPES = ("image/png", "image/svg+xml")
+MEDIA_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".woff2": "font/woff2"}
+
+
+class FetchRefused(ValueError):
+    """A resource outside the allowed folders was asked for; WeasyPrint logs it and renders without it."""
+
+
+def write_pdf(
+    html: str, path: Path, *, report: Report, pdfa: bool = False, templates: Sequence[Path] = ()
+) -> None:
+    """Render `html` to a PDF at `path`, written atomically (a reader never sees half a file)."""
+    write_atomic(path, render_pdf(html, report=report, pdfa=pdfa, templates=templates))
+
+
+def render_pdf(html: str, *, report: Report, pdfa: bool = False, templates: Sequence[Path] = ()) -> bytes:
+    """The PDF's bytes: metadata from the HTML head, the answers attached, PDF/A-3b on request."""
+    weasyprint = _import_weasyprint()
+    folders = template_dirs(templates)
+    fetcher = asset_fetcher(weasyprint, folders, report.brand.folder)
+    moment = dt.datetime.combine(report.as_of, dt.time(0, 0))
+    attachment = weasyprint.Attachment(
+        string=report.attachment.data,
+        name=report.attachment.filename,
+        description="readiness answers file",
+        created=moment,
+        modified=moment,
+        relationship="Source",
+        url_fetcher=fetcher,
+    )
+    document = weasyprint.HTML(string=html, base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher)
+    options: dict[str, Any] = {"attachments": [attachment], "pdf_tags": True}
+    if pdfa:
+        options["pdf_variant"] = "pdf/a-3b"
+    data = document.write_pdf(**options)
+    assert isinstance(data, bytes)
+    return data
+
+
+def _import_weasyprint() -> Any:
+    """WeasyPrint, imported only when a PDF is written; a missing Pango becomes a one-line hint."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise ReadinessError(f"{INSTALL_HINT} ({exc.__class__.__name__}: {exc})") from None
+    return weasyprint
+
+
+def asset_fetcher(weasyprint: Any, folders: Sequence[Path], brand_folder: Path) -> Any:
+    """A WeasyPrint URL fetcher that serves only `folders` (templates, first wins) and the brand's folder.
+
+    A file asked for inside the built-in templates folder (the document's base) is looked up in the
+    user's template folders first, so an override folder can replace a font or an image too.
+    """
+
+    class AssetFetcher(weasyprint.urls.URLFetcher):  # type: ignore[misc, name-defined]
+        """Serves allowed files and image data: URLs; refuses every other URL."""
+
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+            self.folders = [f.resolve() for f in folders]
+            self.roots = [*self.folders, brand_folder.resolve()]
+            self.requested: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            self.requested.append(url)
+            scheme = urlsplit(url).scheme.lower()
+            if scheme == "data":
+                media_type, data = _data_url(url)
+                return weasyprint.urls.URLFetcherResponse(url, data, {"Content-Type": media_type})
+            if scheme != "file":
+                raise FetchRefused(f"the report may not load {url}: only its own assets are allowed")
+            path = self.resolve(Path(url2pathname(unquote(urlsplit(url).path))))
+            media_type = MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+            return weasyprint.urls.URLFetcherResponse(
+                path.as_uri(), path.read_bytes(), {"Content-Type": media_type or "application/octet-stream"}
+            )
+
+        def resolve(self, path: Path) -> Path:
+            """The allowed file behind `path`, searching the template folders; FetchRefused otherwise."""
+            target = path.resolve()
+            base = self.folders[-1]
+            if target.is_relative_to(base):
+                for folder in self.folders:
+                    candidate = (folder / target.relative_to(base)).resolve()
+                    if candidate.is_relative_to(folder) and candidate.is_file():
+                        return candidate
+            if any(target.is_relative_to(root) for root in self.roots) and target.is_file():
+                return target
+            raise FetchRefused(f"the report may not load {path}: it is not one of its own assets")
+
+    return AssetFetcher()
+
+
+def _data_url(url: str) -> tuple[str, bytes]:
+    """The media type and bytes of a base64 image data: URL; other data: URLs are refused."""
+    header, _, payload = url.partition(",")
+    parts = header[len("data:") :].split(";")
+    media_type = parts[0].lower()
+    if media_type not in DATA_IMAGE_TYPES or "base64" not in parts[1:]:
+        raise FetchRefused(f"the report only embeds PNG or SVG images, not {media_type or 'data'}")
+    try:
+        return media_type, base64.b64decode(payload, validate=True)
+    except binascii.Error:
+        raise FetchRefused("an embedded image is not valid base64") from None
