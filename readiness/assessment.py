@@ -13,6 +13,7 @@ from typing import Any
 from readiness import __version__
 from readiness.answers import Answers
 from readiness.company import Company
+from readiness.directory.model import SupportMatch
 from readiness.questionnaire.model import Level, Questionnaire, tr
 from readiness.scoring import Readiness, score_readiness
 from readiness.texts import message
@@ -50,7 +51,7 @@ class Assessment:
     as_of: dt.date
     readiness: Readiness
     ai_act: dict[str, Any] = field(default_factory=dict)
-    support: list[dict[str, Any]] = field(default_factory=list)
+    support: list[SupportMatch] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
@@ -68,10 +69,21 @@ class Assessment:
             "tool": {"name": "readiness", "version": __version__},
             "readiness": _readiness_dict(self.readiness, q, lang),
             "ai_act": self.ai_act,
-            "support": self.support,
-            "context": self.context,
+            "support": [match.as_dict(lang) for match in self.support],
+            "context": [localise(figure, lang) for figure in self.context],
             "notice": message("notice", lang),
         }
+
+
+def localise(value: Any, lang: str) -> Any:
+    """`value` with every language map ({en: ..., nl: ...}) replaced by its text in `lang`."""
+    if isinstance(value, dict):
+        if "en" in value and all(isinstance(k, str) and len(k) == 2 for k in value):
+            return value.get(lang) or value["en"]
+        return {k: localise(v, lang) for k, v in value.items()}
+    if isinstance(value, list):
+        return [localise(v, lang) for v in value]
+    return value
 
 
 def _level_dict(level: Level | None, lang: str) -> dict[str, str] | None:
@@ -145,7 +157,11 @@ def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: st
 
 
 def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.date) -> Assessment:
-    """Score, classify and match one company's answers on `as_of` (pure: no files, no clock)."""
+    """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data)."""
+    from readiness.directory import ai_use_context, load_directory, match_support
+
     company = Company.from_dict(answers.company)
     readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
-    return Assessment(questionnaire, answers, company, as_of, readiness)
+    support = match_support(load_directory(), company, readiness.needs)
+    context = ai_use_context(company.country, company.size, company.nace)
+    return Assessment(questionnaire, answers, company, as_of, readiness, support=support, context=context)

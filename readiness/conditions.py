@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -25,6 +25,7 @@ import rule_engine.errors
 
 T = rule_engine.DataType
 MAX_EXPRESSION_LENGTH = 2_000
+MEMO_SIZE = 4_096
 _STRING_LITERAL = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'')
 
 # What each kind of answer looks like to a condition.
@@ -49,14 +50,25 @@ class Condition:
     text: str
     rule: rule_engine.Rule
     symbols: frozenset[str]
+    # Results by the values of the symbols read: evaluation is pure, and rule-engine's is the slowest step
+    # of scoring, while many companies share the few answers a condition reads.
+    _memo: dict[tuple[Any, ...], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def holds(self, values: Mapping[str, Any]) -> bool:
         """Whether the condition is true for `values` (symbol -> value; absent symbols read as null)."""
+        key = tuple(_frozen(values.get(name)) for name in sorted(self.symbols))
+        cached = self._memo.get(key)
+        if cached is not None:
+            return cached
         thing = {name: _to_engine(values.get(name)) for name in self.symbols}
         try:
-            return bool(self.rule.matches(thing))
+            result = bool(self.rule.matches(thing))
         except (rule_engine.errors.EngineError, TypeError, ArithmeticError):
-            return False
+            result = False
+        if len(self._memo) >= MEMO_SIZE:
+            self._memo.clear()
+        self._memo[key] = result
+        return result
 
 
 def parse_condition(text: str, symbol_kinds: Mapping[str, str]) -> Condition:
@@ -119,6 +131,15 @@ def _walk(node: object) -> Iterator[object]:
             for item in value:
                 if isinstance(item, ast.ExpressionBase):
                     yield from _walk(item)
+
+
+def _frozen(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(_frozen(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _frozen(v)) for k, v in value.items()))
+    # 1 and True hash alike; keep the type so that they never share an entry.
+    return (type(value).__name__, value)
 
 
 def _to_engine(value: Any) -> Any:

@@ -7,4 +7,6 @@ from readiness.validation import ExtraCheck
 
 def extra_checks() -> dict[str, ExtraCheck]:
     """Checkers by marker: a top-level key of the file, or the name of the folder it sits in."""
-    return {}
+    from readiness.directory import check_directory_files
+
+    return {"directory": check_directory_files, "entries": check_directory_files}

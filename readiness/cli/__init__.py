@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "schema": "readiness.cli.schema_cmd:schema",
     "info": "readiness.cli.info_cmd:info",
     "hubs": "readiness.cli.hubs_cmd:hubs",
+    "aiact": "readiness.cli.aiact_cmd:aiact",
 }
 
 

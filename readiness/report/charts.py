@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-FONT = "DejaVu Sans, sans-serif"
+FONT = "Report Sans, DejaVu Sans, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -71,20 +71,21 @@ def wrap(label: str, width: int) -> list[str]:
     return lines or [""]
 
 
-def _svg(width: float, height: float, body: list[str], title: str) -> str:
+def _svg(width: float, height: float, body: list[str], title: str, width_mm: float) -> str:
+    """The chart, sized in millimetres on the page so that print engines and browsers agree on its size."""
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(width)} {_n(height)}" '
-        f'width="{_n(width)}" height="{_n(height)}" role="img" aria-label="{_attr(title)}">'
-        f"<title>{escape(title)}</title>{''.join(body)}</svg>"
+        f'width="{_n(width_mm)}mm" height="{_n(width_mm * height / width)}mm" role="img" '
+        f'aria-label="{_attr(title)}"><title>{escape(title)}</title>{"".join(body)}</svg>'
     )
 
 
 def radar_chart(
-    axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, size: float = 300
+    axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, width_mm: float = 108
 ) -> str:
     """A radar of scores 0-100, an axis per (label, score, score text); a missing score sits at the centre."""
-    width, height = size * 1.3, size
-    cx, cy, radius = width / 2, height / 2 + 4, size * 0.31
+    width, height = 420.0, 320.0
+    cx, cy, radius = width / 2, height / 2, 100.0
     count = max(len(axes), 3)
 
     def point(i: int, share: float) -> tuple[float, float]:
@@ -119,26 +120,23 @@ def radar_chart(
     for i, (label, _, score_text) in enumerate(axes):
         x, y = point(i, 1.17)
         anchor = "middle" if abs(x - cx) < 1 else ("start" if x > cx else "end")
-        lines = wrap(label, 18)
-        top = (
-            y - (len(lines) * 11 + 11) / 2 + 9
-            if abs(x - cx) >= 1
-            else (y - len(lines) * 11 - 2 if y < cy else y + 9)
-        )
+        lines = wrap(label, 16)
+        beside = y - len(lines) * 6 + 4
+        top = beside if abs(x - cx) >= 1 else (y - len(lines) * 12 - 2 if y < cy else y + 10)
         for j, line in enumerate(lines):
-            body.append(_text(x, top + j * 11, line, size=9, anchor=anchor, fill=palette.text))
+            body.append(_text(x, top + j * 12, line, size=10, anchor=anchor, fill=palette.text))
         body.append(
             _text(
                 x,
-                top + len(lines) * 11,
+                top + len(lines) * 12,
                 score_text,
-                size=9,
+                size=10,
                 anchor=anchor,
                 fill=palette.primary,
                 weight="bold",
             )
         )
-    return _svg(width, height, body, title)
+    return _svg(width, height, body, title, width_mm)
 
 
 def bar_chart(
@@ -147,10 +145,10 @@ def bar_chart(
     *,
     title: str,
     marks: Sequence[float] = (),
-    width: float = 480,
+    width_mm: float = 140,
 ) -> str:
     """Horizontal bars for scores 0-100, one per (label, score, score text), with thin marks at `marks`."""
-    label_width, value_width, row_height = 150.0, 44.0, 24.0
+    width, label_width, value_width, row_height = 480.0, 150.0, 44.0, 24.0
     track = width - label_width - value_width
     body = []
     for i, (label, score, score_text) in enumerate(rows):
@@ -176,7 +174,7 @@ def bar_chart(
             _text(width - 4, y + 12, score_text, size=9, anchor="end", fill=palette.text, weight="bold")
         )
     height = 12 + len(rows) * row_height
-    return _svg(width, height, body, title)
+    return _svg(width, height, body, title, width_mm)
 
 
 def timeline_chart(
@@ -186,29 +184,33 @@ def timeline_chart(
     palette: Palette,
     *,
     title: str,
-    width: float = 500,
+    width_mm: float = 170,
 ) -> str:
     """Dates on a line, labels placed in lanes above and below so they never overlap; `as_of` marked."""
     days = [p.date for p in points] + [as_of]
     start = dt.date(min(days).year, 1, 1)
     end = dt.date(max(days).year + 1, 1, 1)
     span = (end - start).days or 1
+    width = 560.0
     left, right = 16.0, width - 16.0
 
     def x_of(day: dt.date) -> float:
         return left + (right - left) * (day - start).days / span
 
     lanes = [-1, 1, -2, 2]
-    lane_height, line_height = 30.0, 10.5
-    axis_y = 2 * lane_height + 14
+    lane_height, line_height = 28.0, 10.5
     lane_end: dict[int, float] = {}
     placed: list[tuple[TimelinePoint, float, int]] = []
     for p in sorted(points, key=lambda p: p.date):
         x = x_of(p.date)
-        half = max(len(line) for line in p.lines) * 2.9 + 6 if p.lines else 10
+        half = max(len(line) for line in p.lines) * 2.4 + 6 if p.lines else 10
         lane = next((lane for lane in lanes if lane_end.get(lane, -1e9) < x - half), lanes[len(placed) % 4])
         lane_end[lane] = x + half
         placed.append((p, x, lane))
+    above = max([-lane for _, _, lane in placed if lane < 0], default=0)
+    below = max([lane for _, _, lane in placed if lane > 0], default=0)
+    axis_y = 20 + above * lane_height + 4
+    bottom = axis_y + below * lane_height + 12
     body = [
         f'<line x1="{_n(left)}" y1="{_n(axis_y)}" x2="{_n(right)}" y2="{_n(axis_y)}" '
         f'stroke="{_attr(palette.muted)}" stroke-width="1.2"/>'
@@ -219,28 +221,19 @@ def timeline_chart(
             f'<line x1="{_n(x)}" y1="{_n(axis_y - 3)}" x2="{_n(x)}" y2="{_n(axis_y + 3)}" '
             f'stroke="{_attr(palette.muted)}" stroke-width="1"/>'
         )
-        body.append(_text(x, axis_y + 2 * lane_height + 22, str(year), size=8, fill=palette.muted))
+        body.append(_text(x, bottom + 10, str(year), size=8, fill=palette.muted))
     x_now = x_of(as_of)
     body.append(
-        f'<line x1="{_n(x_now)}" y1="{_n(6)}" x2="{_n(x_now)}" y2="{_n(axis_y + 2 * lane_height + 8)}" '
+        f'<line x1="{_n(x_now)}" y1="{_n(14)}" x2="{_n(x_now)}" y2="{_n(bottom)}" '
         f'stroke="{_attr(palette.accent)}" stroke-width="1.2" stroke-dasharray="3 2"/>'
     )
-    body.append(
-        _text(
-            x_now + 3,
-            axis_y + 2 * lane_height + 8,
-            as_of_label,
-            size=8,
-            anchor="start",
-            fill=palette.accent,
-            weight="bold",
-        )
-    )
+    now_anchor = "end" if x_now > right - 60 else ("start" if x_now < left + 60 else "middle")
+    body.append(_text(x_now, 9, as_of_label, size=8, anchor=now_anchor, fill=palette.accent, weight="bold"))
     for p, x, lane in placed:
         colour = palette.primary if p.upcoming else palette.muted
         if lane < 0:
-            bottom = axis_y - 12 - (-lane - 1) * lane_height
-            text_top, stem_end = bottom - (len(p.lines) - 1) * line_height, bottom + 3
+            block_end = axis_y - 12 - (-lane - 1) * lane_height
+            text_top, stem_end = block_end - (len(p.lines) - 1) * line_height, block_end + 3
         else:
             text_top = axis_y + 18 + (lane - 1) * lane_height
             stem_end = text_top - 9
@@ -266,5 +259,4 @@ def timeline_chart(
                     weight="bold" if j == 0 else "normal",
                 )
             )
-    height = axis_y + 2 * lane_height + 30
-    return _svg(width, height, body, title)
+    return _svg(width, bottom + 14, body, title, width_mm)

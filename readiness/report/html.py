@@ -98,19 +98,22 @@ def _charts(report: Report, fmt: Formatter) -> dict[str, Any]:
     axes = [(d.label, d.score, fmt.number(d.score)) for d in report.dimensions]
     as_of_label = _("As of %(date)s") % {"date": fmt.date(report.as_of, "medium")}
 
-    def timeline(milestones: Sequence[Any], title: str) -> Markup:
+    def timeline(milestones: Sequence[Any], title: str, width_mm: float = 170) -> Markup:
         points = [
             charts.TimelinePoint(
                 m.date, (fmt.date(m.date, "medium"), _caption(m.titles, catalogue)), m.upcoming
             )
             for m in milestones
         ]
-        return Markup(charts.timeline_chart(points, report.as_of, as_of_label, palette, title=title))
+        return Markup(
+            charts.timeline_chart(points, report.as_of, as_of_label, palette, title=title, width_mm=width_mm)
+        )
 
     system_timelines = {
         system.name: timeline(
             milestones(system.obligations, report.as_of),
             _("AI Act dates for %(name)s") % {"name": system.name},
+            width_mm=150,
         )
         for system in report.ai_act.systems
         if system.obligations

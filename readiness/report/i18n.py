@@ -23,6 +23,8 @@ from babel.support import Translations
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANGUAGE = "en"
+# English dates and numbers the European way ("2 December 2026"), as the EU's own English texts write them.
+FORMAT_LOCALES = {"en": "en_IE"}
 
 
 def report_languages() -> list[str]:
@@ -49,9 +51,9 @@ class Formatter:
 
     def __init__(self, lang: str) -> None:
         try:
-            self.locale = Locale.parse(lang)
+            self.locale = Locale.parse(FORMAT_LOCALES.get(lang, lang))
         except (UnknownLocaleError, ValueError):
-            self.locale = Locale.parse(DEFAULT_LANGUAGE)
+            self.locale = Locale.parse(FORMAT_LOCALES[DEFAULT_LANGUAGE])
 
     def date(self, value: dt.date | str, style: str = "long") -> str:
         """`2 August 2026` / `2 augustus 2026` (style "long"), `2 Aug 2026` ("medium")."""

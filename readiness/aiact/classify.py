@@ -1,0 +1,195 @@
+"""Classification: a pure function of a register and a date, evaluating the catalogue's rules in order.
+
+For each system: compute the catalogue's definitions, collect the rules that hold (each a reason, some
+giving a risk class), take the highest class, work out the roles the company holds after Art. 25, and
+list every obligation whose roles, risk classes and condition match, with the date it applies from and
+whether it applies on `as_of`. Then the company-wide obligations, once. Nothing here names an article,
+a date or a threshold: they all come from the catalogue.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any
+
+from readiness.aiact.catalogue import load_catalogue
+from readiness.aiact.context import company_values, system_values
+from readiness.aiact.model import Catalogue, Obligation, Rule, pick
+from readiness.aiact.register import AISystem, Register
+from readiness.aiact.result import AIActAssessment, ObligationResult, Reason, SystemResult, UnsureNote
+
+
+class CatalogueGap(RuntimeError):
+    """The catalogue gave a system no risk class: a bug in the data, not in the user's register."""
+
+
+@dataclass(frozen=True)
+class _Classified:
+    result: SystemResult
+    roles: tuple[str, ...]
+    risks: tuple[str, ...]
+
+
+def classify_systems(
+    register: Register, as_of: datetime.date, *, catalogue: Catalogue | None = None
+) -> AIActAssessment:
+    """Classify every system in `register` and list its obligations as they stand on `as_of`."""
+    catalogue = catalogue or load_catalogue()
+    classified = [_classify(catalogue, register, system, as_of) for system in register.systems]
+    return AIActAssessment(
+        as_of=as_of,
+        regulation=catalogue.regulation,
+        amended_by=catalogue.amended_by,
+        checked=catalogue.checked,
+        notice=catalogue.notice,
+        company_obligations=_company_obligations(catalogue, register, classified, as_of),
+        systems=tuple(c.result for c in classified),
+        labels=catalogue.labels,
+        risk_labels=MappingProxyType({c.id: c.label for c in catalogue.risk_classes}),
+    )
+
+
+def _classify(catalogue: Catalogue, register: Register, system: AISystem, as_of: datetime.date) -> _Classified:
+    values = system_values(system, register, catalogue.annex_i)
+    for definition in catalogue.definitions:
+        values[definition.id] = definition.when.holds(values)
+    matched = [rule for rule in catalogue.rules if rule.when.holds(values)]
+    risks = _earned_risks(catalogue, matched)
+    if not risks:
+        raise CatalogueGap(f"no rule gave the system '{system.name}' a risk class")
+    roles = tuple(r.role for r in catalogue.roles if r.when.holds(values)) or (system.role,)
+    placeholders = {lang: _placeholders(catalogue, system, lang) for lang in catalogue.notice}
+    reasons = tuple(
+        Reason(rule.article, rule.annex, _fill(rule.because, placeholders))
+        for rule in matched
+        if rule.risk is None or rule.risk in risks
+    )
+    unsure = tuple(
+        UnsureNote(
+            note.field,
+            note.article,
+            _fill(note.text, placeholders),
+            catalogue.ai_system_questions if note.questions else (),
+        )
+        for note in catalogue.notes
+        if note.when.holds(values)
+    )
+    obligations = tuple(
+        result
+        for obligation in catalogue.system_obligations
+        if _binds(obligation, roles, risks) and (obligation.when is None or obligation.when.holds(values))
+        for result in _dated(catalogue, obligation, values, as_of)
+    )
+    gpai = system.values["gpai"]
+    result = SystemResult(
+        name=system.name,
+        role=roles[0],
+        risk=risks[0],
+        gpai=None if gpai == "none" else gpai,
+        reasons=reasons,
+        obligations=obligations,
+        unsure=unsure,
+    )
+    return _Classified(result, roles, risks)
+
+
+def _earned_risks(catalogue: Catalogue, matched: Sequence[Rule]) -> tuple[str, ...]:
+    """The classes the matched rules give, highest first; an exclusive class (out of scope) stands alone."""
+    given = {rule.risk for rule in matched if rule.risk}
+    for risk_class in catalogue.risk_classes:
+        if risk_class.exclusive and risk_class.id in given:
+            return (risk_class.id,)
+    return tuple(c.id for c in catalogue.risk_classes if c.id in given)
+
+
+def _binds(obligation: Obligation, roles: Sequence[str], risks: Sequence[str]) -> bool:
+    return bool(set(obligation.roles) & set(roles)) and bool(set(obligation.risks) & set(risks))
+
+
+def _dated(
+    catalogue: Catalogue, obligation: Obligation, values: Mapping[str, Any], as_of: datetime.date
+) -> list[ObligationResult]:
+    """The obligation with its date, or nothing when its schedule lifts it for this system."""
+    start = obligation.applies_from
+    date = start.date
+    if start.schedule:
+        case = next(c for c in catalogue.schedules[start.schedule] if c.when is None or c.when.holds(values))
+        date = case.date
+    if date is None:
+        return []
+    return [_result(obligation, date, as_of)]
+
+
+def _result(obligation: Obligation, date: datetime.date, as_of: datetime.date) -> ObligationResult:
+    return ObligationResult(
+        id=obligation.id,
+        article=obligation.article,
+        title=obligation.title,
+        text=obligation.text,
+        applies_from=date,
+        status="applies" if as_of >= date else "upcoming",
+        source=obligation.source,
+    )
+
+
+def _company_obligations(
+    catalogue: Catalogue, register: Register, classified: Sequence[_Classified], as_of: datetime.date
+) -> tuple[ObligationResult, ...]:
+    """Company-wide obligations, once, over the systems that are in scope."""
+    exclusive = {c.id for c in catalogue.risk_classes if c.exclusive}
+    in_scope = [c for c in classified if not set(c.risks) & exclusive]
+    earliest: dict[str, datetime.date] = {}
+    for item in classified:
+        for obligation in item.result.obligations:
+            known = earliest.get(obligation.id)
+            earliest[obligation.id] = obligation.applies_from if known is None else min(known, obligation.applies_from)
+    gathered = {
+        "roles": _in_order([r.role for r in catalogue.roles], {role for c in in_scope for role in c.roles}),
+        "risks": _in_order([c.id for c in catalogue.risk_classes], {risk for c in in_scope for risk in c.risks}),
+        "obligations": _in_order([o.id for o in catalogue.obligations], set(earliest)),
+    }
+    values = company_values(register, gathered)
+    results = []
+    for obligation in catalogue.company_obligations:
+        if not _binds(obligation, gathered["roles"], gathered["risks"]):
+            continue
+        if obligation.when is not None and not obligation.when.holds(values):
+            continue
+        start = obligation.applies_from
+        date = earliest.get(start.follows) if start.follows else start.date
+        if date is not None:
+            results.append(_result(obligation, date, as_of))
+    return tuple(results)
+
+
+def _in_order(order: Sequence[str], present: set[str]) -> tuple[str, ...]:
+    seen: list[str] = []
+    for item in order:
+        if item in present and item not in seen:
+            seen.append(item)
+    return tuple(seen)
+
+
+def _placeholders(catalogue: Catalogue, system: AISystem, lang: str) -> dict[str, str]:
+    """Register answers as a reason quotes them: lists joined, roles and Annex I acts by name."""
+    out: dict[str, str] = {}
+    for name, value in system.values.items():
+        if isinstance(value, tuple):
+            out[name] = ", ".join(str(v) for v in value)
+        elif isinstance(value, bool):
+            out[name] = "true" if value else "false"
+        elif isinstance(value, datetime.date):
+            out[name] = value.isoformat()
+        else:
+            out[name] = "" if value is None else str(value)
+    out["role"] = catalogue.label(system.role, lang)
+    titles = {entry.id: f"{pick(entry.title, lang)} ({entry.legislation})" for entry in catalogue.annex_i}
+    out["annex_i"] = ", ".join(titles[item] for item in system.values["annex_i"])
+    return out
+
+
+def _fill(text: Mapping[str, str], placeholders: Mapping[str, Mapping[str, str]]) -> Mapping[str, str]:
+    return MappingProxyType({lang: value.format_map(placeholders[lang]) for lang, value in text.items()})

@@ -1,0 +1,147 @@
+"""The AI Act result as text for the terminal and as Markdown; JSON is `AIActAssessment.as_dict`.
+
+Both start with the date, the law and the not-legal-advice notice, then the company-wide obligations,
+then each system: its role and risk class, why, what it must do and from when, and what to check.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from readiness.aiact.result import AIActAssessment, ObligationResult, SystemResult
+
+WIDTH = 100
+Label = Callable[[str], str]
+
+
+def render_text(assessment: AIActAssessment, lang: str = "en") -> str:
+    """A plain-text report for the terminal."""
+    label = _labeller(assessment, lang)
+    lines = [
+        f"{label('title')}, {label('as_of')} {assessment.as_of.isoformat()}",
+        _law_line(assessment, lang),
+        "",
+        *_wrap(assessment.as_dict(lang)["notice"], "", ""),
+        "",
+        f"{label('company')}:",
+    ]
+    lines += _text_obligations(assessment.company_obligations, lang, label) or [f"  ({label('none')})"]
+    for number, system in enumerate(assessment.systems, start=1):
+        lines += ["", *_text_system(assessment, number, system, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def render_markdown(assessment: AIActAssessment, lang: str = "en") -> str:
+    """A Markdown report, for a README, a ticket or a wiki page."""
+    label = _labeller(assessment, lang)
+    lines = [
+        f"# {label('title')}, {label('as_of')} {assessment.as_of.isoformat()}",
+        "",
+        _law_line(assessment, lang),
+        "",
+        f"> {assessment.as_dict(lang)['notice']}",
+        "",
+        f"## {label('company')}",
+        "",
+    ]
+    lines += _md_table(assessment.company_obligations, lang, label) or [f"_{label('none')}_"]
+    for number, system in enumerate(assessment.systems, start=1):
+        lines += ["", *_md_system(assessment, number, system, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _labeller(assessment: AIActAssessment, lang: str) -> Label:
+    return lambda key: assessment.label(key, lang)
+
+
+def _law_line(assessment: AIActAssessment, lang: str) -> str:
+    label = _labeller(assessment, lang)
+    return (
+        f"{label('law')}: {assessment.regulation}, {label('amended_by')} {assessment.amended_by} "
+        f"({label('checked')} {assessment.checked})"
+    )
+
+
+def _headline(assessment: AIActAssessment, system: SystemResult, lang: str) -> str:
+    label = _labeller(assessment, lang)
+    parts = [f"{label('role')}: {label(system.role)}", f"{label('risk')}: {assessment.risk_label(system.risk, lang)}"]
+    if system.gpai:
+        parts.append(label(system.gpai))
+    return " · ".join(parts)
+
+
+def _text_system(assessment: AIActAssessment, number: int, system: SystemResult, lang: str) -> list[str]:
+    label = _labeller(assessment, lang)
+    data = system.as_dict(lang)
+    lines = [f"{number}. {system.name}", f"   {_headline(assessment, system, lang)}", f"   {label('reasons')}:"]
+    for reason in data["reasons"]:
+        where = ", ".join(part for part in (reason["article"], reason["annex"]) if part)
+        lines += _bullet(f"{where}: {reason['because']}")
+    lines.append(f"   {label('obligations')}:")
+    lines += _text_obligations(system.obligations, lang, label, indent="     ") or [f"     ({label('none')})"]
+    if data.get("unsure"):
+        lines.append(f"   {label('unsure')}:")
+        for note in data["unsure"]:
+            lines += _bullet(f"{note['article']} ({note['field']}): {note['note']}")
+            for question in note.get("questions", []):
+                lines += _bullet(question, indent="         ", mark="? ")
+    return lines
+
+
+def _text_obligations(
+    obligations: tuple[ObligationResult, ...], lang: str, label: Label, indent: str = "  "
+) -> list[str]:
+    lines = []
+    for obligation in obligations:
+        data = obligation.as_dict(lang)
+        head = f"{label(data['status']):<11} {data['applies_from']}  {data['article']:<14} "
+        lines += _wrap(data["title"], indent + head, indent + " " * len(head))
+    return lines
+
+
+def _bullet(text: str, indent: str = "     ", mark: str = "- ") -> list[str]:
+    return _wrap(text, indent + mark, indent + " " * len(mark))
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    """Wrapped at spaces only, so article numbers and hyphenated words stay whole."""
+    return textwrap.wrap(
+        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+    )
+
+
+def _md_system(assessment: AIActAssessment, number: int, system: SystemResult, lang: str) -> list[str]:
+    label = _labeller(assessment, lang)
+    data = system.as_dict(lang)
+    lines = [f"## {number}. {_md(system.name)}", "", _headline(assessment, system, lang), "", f"### {label('reasons')}", ""]
+    for reason in data["reasons"]:
+        where = ", ".join(part for part in (reason["article"], reason["annex"]) if part)
+        lines.append(f"- **{where}**: {_md(reason['because'])}")
+    lines += ["", f"### {label('obligations')}", ""]
+    lines += _md_table(system.obligations, lang, label) or [f"_{label('none')}_"]
+    if data.get("unsure"):
+        lines += ["", f"### {label('unsure')}", ""]
+        for note in data["unsure"]:
+            lines.append(f"- **{note['article']}** ({note['field']}): {_md(note['note'])}")
+            lines += [f"  - {_md(question)}" for question in note.get("questions", [])]
+    return lines
+
+
+def _md_table(obligations: tuple[ObligationResult, ...], lang: str, label: Label) -> list[str]:
+    if not obligations:
+        return []
+    lines = [
+        f"| {label('status')} | {label('from')} | {label('article')} | {label('obligation')} |",
+        "|---|---|---|---|",
+    ]
+    for obligation in obligations:
+        data = obligation.as_dict(lang)
+        title = f"[{_md(data['title'])}]({data['source']})"
+        lines.append(f"| {label(data['status'])} | {data['applies_from']} | {data['article']} | {title} |")
+    return lines
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or list item."""
+    return text.replace("|", "\\|").replace("\n", " ")
