@@ -1,7 +1,7 @@
 """Classification: a pure function of a register and a date, evaluating the catalogue's rules in order.
 
 For each system: compute the catalogue's definitions, collect the rules that hold (each a reason, some
-giving a risk class), take the highest class, work out the roles the company holds after Art. 25, and
+giving a risk class), take the highest class, work out the roles the company holds after role changes, and
 list every obligation whose roles, risk classes and condition match, with the date it applies from and
 whether it applies on `as_of`. Then the company-wide obligations, once. Nothing here names an article,
 a date or a threshold: they all come from the catalogue.

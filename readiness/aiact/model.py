@@ -71,7 +71,7 @@ class Definition:
 
 @dataclass(frozen=True)
 class RoleRule:
-    """The company holds `role` for a system when `when` holds (Art. 25 role changes included)."""
+    """The company holds `role` for a system when `when` holds (role changes along the value chain included)."""
 
     role: str
     when: Expression

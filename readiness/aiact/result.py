@@ -63,7 +63,7 @@ class UnsureNote:
     questions: tuple[LangText, ...] = ()
 
     def as_dict(self, lang: str) -> dict[str, Any]:
-        """The note as JSON; the Art. 3(1) questions only when they help decide."""
+        """The note as JSON; the AI-system definition questions only when they help decide."""
         out: dict[str, Any] = {"field": self.field, "article": self.article, "note": pick(self.note, lang)}
         if self.questions:
             out["questions"] = [pick(question, lang) for question in self.questions]
@@ -72,7 +72,7 @@ class UnsureNote:
 
 @dataclass(frozen=True)
 class SystemResult:
-    """One AI system classified: its role (after Art. 25), risk class, reasons and obligations."""
+    """One AI system classified: its role (after role changes), risk class, reasons and obligations."""
 
     name: str
     role: str

@@ -55,4 +55,4 @@ def _parse_date(value: str) -> datetime.date:
             raise ValueError(value)
         return datetime.date.fromisoformat(value)
     except ValueError:
-        raise ReadinessError(f"--as-of '{value}' is not a date in the form YYYY-MM-DD, e.g. 2027-06-01") from None
+        raise ReadinessError(f"--as-of '{value}' is not a date in the form YYYY-MM-DD") from None

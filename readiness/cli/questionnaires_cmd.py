@@ -10,7 +10,6 @@ import click
 
 from readiness.cli.options import format_option, questionnaires_option
 from readiness.errors import ProblemsError
-from readiness.questionnaire import Registry, tr
 
 
 @click.group()
@@ -18,7 +17,7 @@ def questionnaires() -> None:
     """List and inspect the questionnaires on the search path."""
 
 
-def _summaries(registry: Registry, include_modules: bool) -> list[dict[str, Any]]:
+def _summaries(registry: Any, include_modules: bool) -> list[dict[str, Any]]:
     rows = []
     for qid in registry.ids():
         versions = registry.versions(qid)
@@ -45,6 +44,8 @@ def _summaries(registry: Registry, include_modules: bool) -> list[dict[str, Any]
 @click.option("--lang", default="en", show_default=True, help="Language of the titles.")
 def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modules: bool, lang: str) -> None:
     """Every questionnaire: id, versions, NACE sectors, languages and question count."""
+    from readiness.questionnaire import Registry, tr
+
     rows = _summaries(Registry.default(questionnaire_dirs), modules)
     if output_format == "json":
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
@@ -72,6 +73,8 @@ def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modul
 @click.option("--lang", default="en", show_default=True, help="Language of the texts.")
 def show_command(ref: str, questionnaire_dirs: tuple[Path, ...], output_format: str, lang: str) -> None:
     """One questionnaire (ID or ID@VERSION): its sections and questions, includes merged."""
+    from readiness.questionnaire import Registry, tr
+
     q = Registry.default(questionnaire_dirs).load(ref)
     if output_format == "json":
         data = q.summary()

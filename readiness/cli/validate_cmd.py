@@ -8,7 +8,6 @@ from pathlib import Path
 import click
 
 from readiness.cli.options import format_option, questionnaires_option
-from readiness.validation import validate_paths
 
 
 @click.command()
@@ -22,6 +21,7 @@ def validate(paths: tuple[Path, ...], questionnaire_dirs: tuple[Path, ...], outp
     support directory. Exits 0 when clean, 1 when problems were found, 2 on usage errors.
     """
     from readiness.content_checks import extra_checks
+    from readiness.validation import validate_paths
 
     report = validate_paths(paths, questionnaire_dirs, extra_checks())
     if output_format == "json":

@@ -18,6 +18,9 @@ from readiness.questionnaire.model import (
 )
 
 
+OWN_SECTIONS = "own"
+
+
 def build_question(data: dict[str, Any], origin: Origin, section: str) -> Question:
     """A question (and, for a group, its fields) from its schema-checked mapping."""
     scale = data.get("scale", {})
@@ -117,9 +120,11 @@ def build_recommendations(data: dict[str, Any], origin: Origin) -> list[Recommen
 
 
 def build_includes(data: dict[str, Any], origin: Origin) -> list[Include]:
+    """The modules a file includes; the `own` marker (where its own sections go) is not a module."""
     return [
         Include(inc["module"], inc["version"], origin.at("includes", i))
         for i, inc in enumerate(data.get("includes", []))
+        if inc != OWN_SECTIONS
     ]
 
 

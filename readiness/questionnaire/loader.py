@@ -129,10 +129,18 @@ def _check_file_name(document: YamlDocument, problems: list[Problem]) -> None:
 
 
 def _collect(document: YamlDocument, registry: Registry, stack: list[str], problems: list[Problem]) -> _Parts:
-    """This file's parts after those of its includes (depth first, in include order)."""
+    """This file's parts after those of its includes (depth first, in include order).
+
+    The file's own sections come where its `includes:` list says `own`, or after every include.
+    """
     parts = _Parts()
     origin = Origin(document, ())
-    for include in build.build_includes(document.data, origin):
+    own_sections = build.build_sections(document.data, origin)
+    markers = [i for i, inc in enumerate(document.data.get("includes", [])) if inc == build.OWN_SECTIONS]
+    own_at = len([inc for inc in document.data.get("includes", [])[: markers[0]]]) if markers else None
+    for position, include in enumerate(build.build_includes(document.data, origin)):
+        if position == own_at:
+            parts.sections += own_sections
         ref = f"{include.module}@{include.version}"
         where = include.origin
         if ref in stack:
@@ -163,7 +171,8 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
         parts.recommendations += sub.recommendations
         parts.files += sub.files
     parts.files.append(document)
-    parts.sections += build.build_sections(document.data, origin)
+    if own_at is None or own_at >= len(build.build_includes(document.data, origin)):
+        parts.sections += own_sections
     parts.dimensions += build.build_dimensions(document.data, origin)
     parts.levels = build.build_levels(document.data, origin) or parts.levels
     parts.recommendations += build.build_recommendations(document.data, origin)

@@ -81,7 +81,7 @@ def _svg(width: float, height: float, body: list[str], title: str, width_mm: flo
 
 
 def radar_chart(
-    axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, width_mm: float = 108
+    axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, width_mm: float = 98
 ) -> str:
     """A radar of scores 0-100, an axis per (label, score, score text); a missing score sits at the centre."""
     width, height = 420.0, 320.0

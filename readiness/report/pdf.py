@@ -84,7 +84,7 @@ def asset_fetcher(weasyprint: Any, folders: Sequence[Path], brand_folder: Path) 
     user's template folders first, so an override folder can replace a font or an image too.
     """
 
-    class AssetFetcher(weasyprint.urls.URLFetcher):  # type: ignore[misc, name-defined]
+    class AssetFetcher(weasyprint.urls.URLFetcher):
         """Serves allowed files and image data: URLs; refuses every other URL."""
 
         def __init__(self) -> None:
@@ -102,9 +102,9 @@ def asset_fetcher(weasyprint: Any, folders: Sequence[Path], brand_folder: Path) 
             if scheme != "file":
                 raise FetchRefused(f"the report may not load {url}: only its own assets are allowed")
             path = self.resolve(Path(url2pathname(unquote(urlsplit(url).path))))
-            media_type = MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
+            kind = MEDIA_TYPES.get(path.suffix.lower()) or mimetypes.guess_type(path.name)[0]
             return weasyprint.urls.URLFetcherResponse(
-                path.as_uri(), path.read_bytes(), {"Content-Type": media_type or "application/octet-stream"}
+                path.as_uri(), path.read_bytes(), {"Content-Type": kind or "application/octet-stream"}
             )
 
         def resolve(self, path: Path) -> Path:

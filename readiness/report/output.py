@@ -1,0 +1,67 @@
+"""One report to one file, in the chosen format: the single entry point for `readiness assess` and
+`readiness report`.
+
+The JSON format is the assessment itself (the documented result), not the report model: the model is
+an internal shape, the JSON result is a contract.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from readiness.atomic import write_atomic
+from readiness.report.html import render_html
+from readiness.report.markdown import render_markdown
+from readiness.report.model import Report, slug
+
+FORMATS = ("pdf", "html", "md", "json")
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json"}
+DEFAULT_FOLDER = Path("reports")
+
+
+def render_json(report: Report) -> str:
+    """The assessment behind the report, as the documented JSON result."""
+    return json.dumps(report.assessment, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_report(
+    report: Report, path: Path, output_format: str, *, templates: Sequence[Path] = (), pdfa: bool = False
+) -> None:
+    """Render `report` as `output_format` (pdf, html, md or json) and write it atomically to `path`."""
+    if output_format == "pdf":
+        from readiness.report.pdf import write_pdf
+
+        write_pdf(
+            render_html(report, templates=templates), path, report=report, pdfa=pdfa, templates=templates
+        )
+    elif output_format == "html":
+        write_atomic(path, render_html(report, templates=templates))
+    elif output_format == "md":
+        write_atomic(path, render_markdown(report, templates=templates))
+    elif output_format == "json":
+        write_atomic(path, render_json(report))
+    else:
+        raise ValueError(f"unknown report format {output_format!r}; expected one of {', '.join(FORMATS)}")
+
+
+def report_path(
+    out: Path | None, company: str, output_format: str, *, taken: set[Path] | None = None
+) -> Path:
+    """Where a report goes: `out` itself when it names a file, else `<out or reports>/<company>.<ext>`.
+
+    `taken` holds the paths already written in this run; a second company with the same name gets a
+    numbered file instead of overwriting the first.
+    """
+    suffix = SUFFIXES[output_format]
+    if out is not None and out.suffix and not out.is_dir():
+        return out
+    folder = out if out is not None else DEFAULT_FOLDER
+    stem = slug(company) or "report"
+    path = folder / f"{stem}{suffix}"
+    number = 2
+    while taken is not None and path in taken:
+        path = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return path

@@ -1,0 +1,89 @@
+"""The report model: what the report says, chosen from the assessment, before any formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from readiness.report.model import Report, slug
+
+
+def test_summary_picks_three_strengths_best_first_and_the_first_three_gaps(make_report: Callable[..., Report]) -> None:
+    report = make_report()
+    assert [d.id for d in report.strengths] == ["data", "adoption", "people"]
+    assert [g.question for g in report.gaps] == ["ai_plan", "ai_literacy", "ai_stage"]
+    assert report.level is not None and report.level.id == "average"
+
+
+def test_recommendations_sit_under_their_dimension(make_report: Callable[..., Report]) -> None:
+    by_dimension = {d.id: [r.id for r in d.recommendations] for d in make_report().dimensions}
+    assert by_dimension == {"strategy": ["write_plan"], "data": [], "people": ["literacy"], "adoption": ["first_pilot"]}
+
+
+def test_ai_act_headline_counts_classes_and_lists_the_next_dates(make_report: Callable[..., Report]) -> None:
+    act = make_report().ai_act
+    assert act.risk_counts == (("high", 1), ("limited", 1), ("minimal", 1))
+    assert [m.date for m in act.next_dates] == [dt.date(2026, 12, 2), dt.date(2027, 12, 2)]
+    assert len(act.next_dates[1].titles) == 4
+    assert [m.upcoming for m in act.milestones] == [False, False, True, True]
+
+
+def test_action_plan_places_recommendations_by_horizon_and_obligations_by_date(
+    make_report: Callable[..., Report],
+) -> None:
+    plan = dict(make_report().actions)
+    assert [a.title for a in plan["30d"] if not a.is_obligation] == [
+        "Write down two or three AI use cases",
+        "Organise AI literacy for staff who use AI",
+    ]
+    obligations_now = [a.article for a in plan["30d"] if a.is_obligation]
+    assert obligations_now == ["Art. 4", "Art. 5(1)", "Art. 50(1)", "Art. 5(1)(ba), (bb)"]
+    chat = next(a for a in plan["30d"] if a.article == "Art. 50(1)")
+    assert chat.systems == ("Website chat assistant",)
+    assert [a.title for a in plan["90d"]] == ["Run one small pilot with a clear goal"]
+    assert plan["12m"] == ()  # the high-risk obligations of December 2027 are more than a year away
+
+
+def test_answers_appendix_uses_the_questionnaires_labels_in_the_report_language(
+    make_report: Callable[..., Report],
+) -> None:
+    rows = {row.question: row for section in make_report("quickscan-nl").answers for row in section.rows}
+    assert rows["company_country"].labels == ("Nederland",)
+    assert rows["ai_budget"].kind == "special" and rows["ai_budget"].value == "dont_know"
+    assert rows["data_practices"].labels[0] == "Kerngegevens van het bedrijf worden digitaal vastgelegd"
+    assert rows["ai_stage"].number == 2 and rows["ai_stage"].labels == ("Prototype",)
+    assert rows["ai_staff"].unit == "personen"
+    assert rows["personal_data"].flag is True
+
+
+def test_the_register_is_listed_when_no_question_asked_for_it(make_report: Callable[..., Report]) -> None:
+    register = make_report().register
+    assert [e.name for e in register] == ["Visual inspection of milled parts", "Website chat assistant",
+                                          "Applicant screening add-on"]
+    assert register[1].fields == (("role", "provider"),)
+
+
+def test_sources_are_listed_once_with_what_they_support(make_report: Callable[..., Report]) -> None:
+    sources = make_report().sources
+    urls = [s.url for s in sources]
+    assert len(urls) == len(set(urls))
+    omnibus = next(s for s in sources if s.url.endswith("2026/1744/oj"))
+    assert omnibus.label.startswith("Art. 4; Art. 5(1)(ba), (bb); Art. 26(1)")
+
+
+def test_the_answers_file_is_carried_with_a_name_from_the_company(make_report: Callable[..., Report]) -> None:
+    report = make_report()
+    assert report.attachment.filename == "noordhoek-precisietechniek-b-v.answers.yaml"
+    assert len(report.attachment.sha256) == 64
+
+
+def test_slug_keeps_ascii_letters_and_digits() -> None:
+    assert slug("Bäckerei Müller & Söhne GmbH") == "backerei-muller-sohne-gmbh"
+    assert slug("Ελληνική Εταιρεία") == ""
+    assert slug("../../etc/passwd") == "etc-passwd"
+
+
+def test_a_report_without_ai_systems_or_scores_still_builds(make_report: Callable[..., Report]) -> None:
+    report = make_report(ai_act={}, support=[], context=[])
+    assert report.ai_act.systems == () and report.ai_act.next_dates == ()
+    assert report.support == ()
