@@ -152,10 +152,36 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
     except ReadinessError as exc:
         raise ProblemsError([document.problem(("questionnaire",), exc.message)]) from None
     answers = Answers.from_data(document.data)
-    problems = check_answers(answers, questionnaire, document)
+    problems = check_answers(answers, questionnaire, document) + check_ai_systems(answers, document)
     if problems:
-        raise ProblemsError(problems)
+        raise ProblemsError(sorted(problems))
     return LoadedAnswers(answers, questionnaire, document, raw)
+
+
+def register_data(answers: Answers) -> dict[str, Any]:
+    """The answers' AI systems in the shape of an AI system register (`readiness schema aiact-register`)."""
+    company = {k: answers.company[k] for k in ("name", "size", "country") if k in answers.company}
+    return {"company": company, "systems": answers.ai_systems}
+
+
+def check_ai_systems(answers: Answers, document: YamlDocument) -> list[Problem]:
+    """The AI Act engine's checks of every AI system entry, located in the answers file."""
+    from readiness.aiact import register_from_data
+
+    try:
+        register_from_data(register_data(answers), document.name)
+    except ProblemsError as exc:
+        located = []
+        for problem in exc.problems:
+            steps: list[str | int] = [
+                int(index) if index else name for name, index in re.findall(r"(\w+)|\[(\d+)\]", problem.json_path)
+            ]
+            if steps and steps[0] == "systems":
+                steps[0] = "ai_systems"
+            message = problem.message.removeprefix(f"{problem.json_path}: ")
+            located.append(document.problem(tuple(steps), message, fix=problem.fix))
+        return located
+    return []
 
 
 def check_answers(answers: Answers, questionnaire: Questionnaire, document: YamlDocument) -> list[Problem]:

@@ -12,6 +12,7 @@ from typing import Any
 
 from readiness import __version__
 from readiness.answers import Answers
+from readiness.aiact.result import AIActAssessment
 from readiness.company import Company
 from readiness.directory.model import SupportMatch
 from readiness.questionnaire.model import Level, Questionnaire, tr
@@ -50,7 +51,7 @@ class Assessment:
     company: Company
     as_of: dt.date
     readiness: Readiness
-    ai_act: dict[str, Any] = field(default_factory=dict)
+    ai_act: AIActAssessment | None = None
     support: list[SupportMatch] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
 
@@ -68,7 +69,7 @@ class Assessment:
             "as_of": self.as_of.isoformat(),
             "tool": {"name": "readiness", "version": __version__},
             "readiness": _readiness_dict(self.readiness, q, lang),
-            "ai_act": self.ai_act,
+            "ai_act": self.ai_act.as_dict(lang) if self.ai_act is not None else {},
             "support": [match.as_dict(lang) for match in self.support],
             "context": [localise(figure, lang) for figure in self.context],
             "notice": message("notice", lang),
@@ -158,10 +159,16 @@ def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: st
 
 def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.date) -> Assessment:
     """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data)."""
+    from readiness.aiact import classify_systems, register_from_data
+    from readiness.answers import register_data
     from readiness.directory import ai_use_context, load_directory, match_support
 
     company = Company.from_dict(answers.company)
     readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
-    support = match_support(load_directory(), company, readiness.needs)
+    ai_act = classify_systems(register_from_data(register_data(answers), "answers"), as_of)
+    high_risk = any(system.risk in ("high", "prohibited") for system in ai_act.systems)
+    support = match_support(load_directory(), company, readiness.needs, high_risk=high_risk)
     context = ai_use_context(company.country, company.size, company.nace)
-    return Assessment(questionnaire, answers, company, as_of, readiness, support=support, context=context)
+    return Assessment(
+        questionnaire, answers, company, as_of, readiness, ai_act=ai_act, support=support, context=context
+    )

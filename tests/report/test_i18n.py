@@ -1,0 +1,63 @@
+"""Translations: catalogues complete and in step with the templates; dates and numbers per locale."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from babel.messages.frontend import CommandLineInterface
+from babel.messages.pofile import read_po
+
+from readiness.report.i18n import LOCALE_DIR, Formatter, report_languages, translations
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def catalog(path: Path, locale: str | None = None) -> dict[object, object]:
+    with path.open("rb") as handle:
+        return {m.id: m for m in read_po(handle, locale=locale) if m.id}
+
+
+def test_report_text_exists_in_english_and_dutch() -> None:
+    assert report_languages() == ["en", "nl"]
+
+
+def test_the_template_catalogue_is_in_step_with_the_templates(tmp_path: Path) -> None:
+    fresh = tmp_path / "messages.pot"
+    CommandLineInterface().run(
+        ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(fresh),
+         str(ROOT / "templates"), str(ROOT / "readiness" / "report")]
+    )
+    assert set(catalog(fresh)) == set(catalog(LOCALE_DIR / "messages.pot")), (
+        "run pybabel extract and pybabel update (see readiness/report/i18n.py)"
+    )
+
+
+def test_every_message_is_translated_into_dutch_and_listed_in_english() -> None:
+    template = set(catalog(LOCALE_DIR / "messages.pot"))
+    for lang in ("en", "nl"):
+        messages = catalog(LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po", lang)
+        assert set(messages) == template, lang
+    dutch = catalog(LOCALE_DIR / "nl" / "LC_MESSAGES" / "messages.po", "nl")
+    untranslated = [m.id for m in dutch.values() if not m.string or m.fuzzy  # type: ignore[attr-defined]
+                    or (isinstance(m.string, tuple) and not all(m.string))]  # type: ignore[attr-defined]
+    assert untranslated == []
+
+
+def test_catalogues_compile_in_memory() -> None:
+    assert translations("nl").gettext("Executive summary") == "Samenvatting"
+    assert translations("nl").ngettext("%(count)d obligation", "%(count)d obligations", 3) == "%(count)d verplichtingen"
+    assert translations("de").gettext("Executive summary") == "Executive summary"
+
+
+def test_dates_numbers_and_countries_follow_the_locale() -> None:
+    day = dt.date(2026, 12, 2)
+    assert Formatter("en").date(day) == "2 December 2026"
+    assert Formatter("nl").date(day) == "2 december 2026"
+    assert Formatter("nl").date(day, "medium") == "2 dec 2026"
+    assert Formatter("nl").number(13.48, 1) == "13,5"
+    assert Formatter("en").number(1234.5) == "1,234"
+    assert Formatter("en").number(None) == "–"
+    assert Formatter("nl").percent(0.917) == "92%"
+    assert Formatter("nl").country("NL") == "Nederland"
+    assert Formatter("xx").country("DE") == "Germany"
