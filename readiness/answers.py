@@ -168,6 +168,8 @@ def check_ai_systems(answers: Answers, document: YamlDocument) -> list[Problem]:
     """The AI Act engine's checks of every AI system entry, located in the answers file."""
     from readiness.aiact import register_from_data
 
+    if not answers.ai_systems:
+        return []
     try:
         register_from_data(register_data(answers), document.name)
     except ProblemsError as exc:

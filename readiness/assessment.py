@@ -159,13 +159,18 @@ def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: st
 
 def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.date) -> Assessment:
     """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data)."""
-    from readiness.aiact import classify_systems, register_from_data
+    from readiness.aiact import Register, classify_systems, register_from_data
     from readiness.answers import register_data
     from readiness.directory import ai_use_context, load_directory, match_support
 
     company = Company.from_dict(answers.company)
     readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
-    ai_act = classify_systems(register_from_data(register_data(answers), "answers"), as_of)
+    register = (
+        register_from_data(register_data(answers), "answers")
+        if answers.ai_systems
+        else Register("answers", (), company.name, company.size, company.country, None)
+    )
+    ai_act = classify_systems(register, as_of)
     high_risk = any(system.risk in ("high", "prohibited") for system in ai_act.systems)
     support = match_support(load_directory(), company, readiness.needs, high_risk=high_risk)
     context = ai_use_context(company.country, company.size, company.nace)

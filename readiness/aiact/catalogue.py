@@ -17,7 +17,7 @@ from typing import Any
 
 from readiness.aiact.checks import check_semantics
 from readiness.aiact.context import COMPANY_TYPES, system_types
-from readiness.aiact.expressions import T, Expression, ExpressionError, compile_expression
+from readiness.aiact.expressions import Expression, ExpressionError, T, compile_expression
 from readiness.aiact.model import (
     AnnexIEntry,
     AppliesFrom,
@@ -146,7 +146,8 @@ class _Builder:
             labels=MappingProxyType({key: _text(value) for key, value in data["labels"].items()}),
             definitions=definitions,
             roles=tuple(
-                RoleRule(r["role"], self._when(("roles", i, "when"), r["when"])) for i, r in enumerate(data["roles"])
+                RoleRule(r["role"], self._when(("roles", i, "when"), r["when"]))
+                for i, r in enumerate(data["roles"])
             ),
             rules=tuple(self._rule(i, r) for i, r in enumerate(data["rules"])),
             notes=tuple(self._note(i, n) for i, n in enumerate(data["notes"])),
@@ -229,7 +230,9 @@ class _Builder:
             article=entry["article"],
             roles=tuple(entry["roles"]),
             risks=tuple(entry["risks"]),
-            when=self._when(("obligations", index, "when"), entry["when"], types) if "when" in entry else None,
+            when=self._when(("obligations", index, "when"), entry["when"], types)
+            if "when" in entry
+            else None,
             title=_text(entry["title"]),
             text=_text(entry["text"]),
             applies_from=applies_from,

@@ -13,6 +13,7 @@ import string
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from readiness.aiact.expressions import Expression
 from readiness.aiact.model import LABEL_KEYS, Catalogue
 from readiness.aiact.register import system_fields
 from readiness.errors import Problem
@@ -91,7 +92,9 @@ class _Checker:
             for index, case in enumerate(cases):
                 last = index == len(cases) - 1
                 if last and case.when is not None:
-                    self.add(("schedules", name, index), "the last case must have no 'when': it is the default")
+                    self.add(
+                        ("schedules", name, index), "the last case must have no 'when': it is the default"
+                    )
                 if not last and case.when is None:
                     self.add(("schedules", name, index), "only the last case may go without 'when'")
                 if case.date is not None and case.date.isoformat() not in self.law_dates:
@@ -107,7 +110,9 @@ class _Checker:
             if start.schedule and start.schedule not in self.catalogue.schedules:
                 self.add(path, f"no schedule called '{start.schedule}'")
             if start.schedule and obligation.scope == "company":
-                self.add(path, "a company-wide obligation cannot follow a per-system schedule", fix="use follows")
+                self.add(
+                    path, "a company-wide obligation cannot follow a per-system schedule", fix="use follows"
+                )
             if start.follows:
                 target = by_id.get(start.follows)
                 if target is None or target.scope != "system":
@@ -123,9 +128,13 @@ class _Checker:
         ids = {e.id for e in self.catalogue.timeline}
         for index, entry in enumerate(self.catalogue.timeline):
             if entry.replaced_by and entry.replaced_by not in ids:
-                self.add(("timeline", index, "replaced_by"), f"no timeline entry called '{entry.replaced_by}'")
+                self.add(
+                    ("timeline", index, "replaced_by"), f"no timeline entry called '{entry.replaced_by}'"
+                )
             if entry.status == "superseded" and not entry.replaced_by:
-                self.add(("timeline", index), "a superseded date must say what replaced it", fix="add replaced_by")
+                self.add(
+                    ("timeline", index), "a superseded date must say what replaced it", fix="add replaced_by"
+                )
 
     def _texts(self) -> None:
         """Placeholders such as {annex_iii} must name register fields; notes must name one too."""
@@ -155,7 +164,9 @@ class _Checker:
                     )
 
     def _date_literals(self) -> None:
-        expressions = [(("definitions", i, "when"), d.when) for i, d in enumerate(self.catalogue.definitions)]
+        expressions: list[tuple[JsonPath, Expression]] = [
+            (("definitions", i, "when"), d.when) for i, d in enumerate(self.catalogue.definitions)
+        ]
         for name, cases in self.catalogue.schedules.items():
             expressions += [(("schedules", name, i, "when"), c.when) for i, c in enumerate(cases) if c.when]
         for path, expression in expressions:
@@ -170,7 +181,9 @@ class _Checker:
         catalogue_ids = [entry.id for entry in self.catalogue.annex_i]
         if sorted(schema_ids) != sorted(catalogue_ids):
             missing = sorted(set(schema_ids) ^ set(catalogue_ids))
-            self.add(("annex_i",), f"the register schema and the catalogue differ on Annex I: {', '.join(missing)}")
+            self.add(
+                ("annex_i",), f"the register schema and the catalogue differ on Annex I: {', '.join(missing)}"
+            )
         quoted: set[str] = set()
         for rule in self.catalogue.rules:
             quoted.update(_QUOTED.findall(rule.when.text))

@@ -52,7 +52,9 @@ def classify_systems(
     )
 
 
-def _classify(catalogue: Catalogue, register: Register, system: AISystem, as_of: datetime.date) -> _Classified:
+def _classify(
+    catalogue: Catalogue, register: Register, system: AISystem, as_of: datetime.date
+) -> _Classified:
     values = system_values(system, register, catalogue.annex_i)
     for definition in catalogue.definitions:
         values[definition.id] = definition.when.holds(values)
@@ -143,12 +145,14 @@ def _company_obligations(
     in_scope = [c for c in classified if not set(c.risks) & exclusive]
     earliest: dict[str, datetime.date] = {}
     for item in classified:
-        for obligation in item.result.obligations:
-            known = earliest.get(obligation.id)
-            earliest[obligation.id] = obligation.applies_from if known is None else min(known, obligation.applies_from)
+        for found in item.result.obligations:
+            known = earliest.get(found.id)
+            earliest[found.id] = found.applies_from if known is None else min(known, found.applies_from)
     gathered = {
         "roles": _in_order([r.role for r in catalogue.roles], {role for c in in_scope for role in c.roles}),
-        "risks": _in_order([c.id for c in catalogue.risk_classes], {risk for c in in_scope for risk in c.risks}),
+        "risks": _in_order(
+            [c.id for c in catalogue.risk_classes], {risk for c in in_scope for risk in c.risks}
+        ),
         "obligations": _in_order([o.id for o in catalogue.obligations], set(earliest)),
     }
     values = company_values(register, gathered)

@@ -49,7 +49,7 @@ def compile_expression(text: str, types: Mapping[str, Any]) -> Expression:
     """
     context = rule_engine.Context(
         type_resolver=rule_engine.type_resolver_from_dict(dict(types)),
-        default_timezone=datetime.timezone.utc,
+        default_timezone=datetime.UTC,
     )
     try:
         rule = rule_engine.Rule(text, context=context)
@@ -70,5 +70,5 @@ def engine_value(value: object) -> object:
     if isinstance(value, list | tuple):
         return tuple(value)
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
-        return datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.timezone.utc)
+        return datetime.datetime(value.year, value.month, value.day, tzinfo=datetime.UTC)
     return value

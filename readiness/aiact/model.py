@@ -71,7 +71,7 @@ class Definition:
 
 @dataclass(frozen=True)
 class RoleRule:
-    """The company holds `role` for a system when `when` holds (role changes along the value chain included)."""
+    """The company holds `role` for a system when `when` holds (role changes in the value chain included)."""
 
     role: str
     when: Expression

@@ -17,8 +17,8 @@ END = "<!-- end generated reference -->"
 def reference_markdown(catalogue: Catalogue) -> str:
     """Tables of the rules, obligations, schedules, timeline and points to verify, in catalogue order."""
     parts = [
-        f"Catalogue version {catalogue.version}; {catalogue.regulation} as amended by {catalogue.amended_by}; "
-        f"checked {catalogue.checked}.",
+        f"Catalogue version {catalogue.version}; {catalogue.regulation} "
+        f"as amended by {catalogue.amended_by}; checked {catalogue.checked}.",
         "",
         "### Sources",
         "",
@@ -29,7 +29,10 @@ def reference_markdown(catalogue: Catalogue) -> str:
         "",
         "### Definitions (evaluated in this order)",
         "",
-        *_table(("Name", "Article", "Holds when"), ((d.id, d.article, f"`{d.when.text}`") for d in catalogue.definitions)),
+        *_table(
+            ("Name", "Article", "Holds when"),
+            ((d.id, d.article, f"`{d.when.text}`") for d in catalogue.definitions),
+        ),
         "",
         "### Roles after role changes",
         "",
@@ -39,7 +42,10 @@ def reference_markdown(catalogue: Catalogue) -> str:
         "",
         *_table(
             ("Id", "Article", "Annex", "Gives", "When"),
-            ((r.id, r.article, r.annex or "", r.risk or "a reason", f"`{r.when.text}`") for r in catalogue.rules),
+            (
+                (r.id, r.article, r.annex or "", r.risk or "a reason", f"`{r.when.text}`")
+                for r in catalogue.rules
+            ),
         ),
         "",
         "### Points reported for a person to check",

@@ -65,7 +65,10 @@ def _law_line(assessment: AIActAssessment, lang: str) -> str:
 
 def _headline(assessment: AIActAssessment, system: SystemResult, lang: str) -> str:
     label = _labeller(assessment, lang)
-    parts = [f"{label('role')}: {label(system.role)}", f"{label('risk')}: {assessment.risk_label(system.risk, lang)}"]
+    parts = [
+        f"{label('role')}: {label(system.role)}",
+        f"{label('risk')}: {assessment.risk_label(system.risk, lang)}",
+    ]
     if system.gpai:
         parts.append(label(system.gpai))
     return " · ".join(parts)
@@ -74,7 +77,11 @@ def _headline(assessment: AIActAssessment, system: SystemResult, lang: str) -> s
 def _text_system(assessment: AIActAssessment, number: int, system: SystemResult, lang: str) -> list[str]:
     label = _labeller(assessment, lang)
     data = system.as_dict(lang)
-    lines = [f"{number}. {system.name}", f"   {_headline(assessment, system, lang)}", f"   {label('reasons')}:"]
+    lines = [
+        f"{number}. {system.name}",
+        f"   {_headline(assessment, system, lang)}",
+        f"   {label('reasons')}:",
+    ]
     for reason in data["reasons"]:
         where = ", ".join(part for part in (reason["article"], reason["annex"]) if part)
         lines += _bullet(f"{where}: {reason['because']}")
@@ -107,14 +114,26 @@ def _bullet(text: str, indent: str = "     ", mark: str = "- ") -> list[str]:
 def _wrap(text: str, first: str, rest: str) -> list[str]:
     """Wrapped at spaces only, so article numbers and hyphenated words stay whole."""
     return textwrap.wrap(
-        text, WIDTH, initial_indent=first, subsequent_indent=rest, break_on_hyphens=False, break_long_words=False
+        text,
+        WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_on_hyphens=False,
+        break_long_words=False,
     )
 
 
 def _md_system(assessment: AIActAssessment, number: int, system: SystemResult, lang: str) -> list[str]:
     label = _labeller(assessment, lang)
     data = system.as_dict(lang)
-    lines = [f"## {number}. {_md(system.name)}", "", _headline(assessment, system, lang), "", f"### {label('reasons')}", ""]
+    lines = [
+        f"## {number}. {_md(system.name)}",
+        "",
+        _headline(assessment, system, lang),
+        "",
+        f"### {label('reasons')}",
+        "",
+    ]
     for reason in data["reasons"]:
         where = ", ".join(part for part in (reason["article"], reason["annex"]) if part)
         lines.append(f"- **{where}**: {_md(reason['because'])}")

@@ -27,7 +27,13 @@ def aiact() -> None:
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "md", "json"]), default="text", show_default=True
 )
-@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True, help="Language of titles and texts.")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "nl"]),
+    default="en",
+    show_default=True,
+    help="Language of titles and texts.",
+)
 def classify(register: Path, as_of: str | None, output_format: str, lang: str) -> None:
     """Classify every AI system in REGISTER (a YAML file; see `readiness schema aiact-register`).
 

@@ -23,6 +23,7 @@ from readiness.report.model import Report
 
 TEMPLATE = "report.md.j2"
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+_SPACE = re.compile(r"\s+")
 _URL = re.compile(r"^https?://[^\s<>()\[\]]+$")
 
 
@@ -45,7 +46,7 @@ def md_escape(value: Any) -> Any:
     """A printed value with Markdown's and HTML's special characters escaped and line breaks flattened."""
     if isinstance(value, Verbatim) or value is None:
         return value
-    text = " ".join(str(value).split()) if isinstance(value, str) else str(value)
+    text = _SPACE.sub(" ", value) if isinstance(value, str) else str(value)
     return _SPECIAL.sub(r"\\\1", text)
 
 

@@ -48,7 +48,10 @@ def test_proposals_are_labelled_and_the_amended_dates_are_law() -> None:
 
 def test_no_article_or_date_lives_in_python() -> None:
     """Content is data: the engine's code names no article and no date."""
-    sources = [*sorted((ROOT / "readiness" / "aiact").glob("*.py")), ROOT / "readiness" / "cli" / "aiact_cmd.py"]
+    sources = [
+        *sorted((ROOT / "readiness" / "aiact").glob("*.py")),
+        ROOT / "readiness" / "cli" / "aiact_cmd.py",
+    ]
     for source in sources:
         text = source.read_text(encoding="utf-8")
         assert not re.search(r"\bArt\.\s*\d", text), source
@@ -75,26 +78,78 @@ def _broken(tmp_path: Path, file: str, old: str, new: str) -> list[Problem]:
 @pytest.mark.parametrize(
     ("file", "old", "new", "expected"),
     [
-        ("rules.yaml", 'when: \'exclusion == "military_defence"\'', "when: 'exclusoin == 1'", "unknown name 'exclusoin'"),
+        (
+            "rules.yaml",
+            "when: 'exclusion == \"military_defence\"'",
+            "when: 'exclusoin == 1'",
+            "unknown name 'exclusoin'",
+        ),
         ("rules.yaml", "when: not in_eu", "when: not in_eu and", "condition: syntax error"),
         ("rules.yaml", "when: not in_eu", "when: annex_iii", "gives array, not true or false"),
-        ("rules.yaml", 'when: \'exclusion == "military_defence"\'', "when: in_scope", "unknown name 'in_scope'"),
+        (
+            "rules.yaml",
+            "when: 'exclusion == \"military_defence\"'",
+            "when: in_scope",
+            "unknown name 'in_scope'",
+        ),
         ("obligations.yaml", "  - id: art5_vulnerabilities", "  - id: art5_manipulation", "used twice"),
-        ("obligations.yaml", 'applies_from: "2025-02-02"', 'applies_from: "2025-02-03"', "not a date of the law"),
+        (
+            "obligations.yaml",
+            'applies_from: "2025-02-02"',
+            'applies_from: "2025-02-03"',
+            "not a date of the law",
+        ),
         ("obligations.yaml", "applies_from: high_risk\n", "applies_from: high_risks\n", "no schedule called"),
-        ("obligations.yaml", "{follows: hr_technical_documentation}", "{follows: nothing}", "'nothing' is not"),
-        ("obligations.yaml", '"hr_technical_documentation" in obligations', '"hr_docs" in obligations', "no obligation"),
-        ("obligations.yaml", "    checked: \"2026-11-27\"\n", "", "'checked' is required"),
-        ("obligations.yaml", "roles: [provider, deployer]", "roles: [provider, deployr]", "did you mean 'deployer'"),
-        ("rules.yaml", "Annex III use ({annex_iii})", "Annex III use ({annex_3})", "'{annex_3}' is not a register field"),
-        ("rules.yaml", "source: https://eur-lex.europa.eu/eli/reg/2024/1689/oj", "source: https://eur-lex.europa.eu/x", "not one of"),
-        ("timeline.yaml", "replaced_by: annex_iii_high_risk", "replaced_by: nowhere", "no timeline entry called"),
+        (
+            "obligations.yaml",
+            "{follows: hr_technical_documentation}",
+            "{follows: nothing}",
+            "'nothing' is not",
+        ),
+        (
+            "obligations.yaml",
+            '"hr_technical_documentation" in obligations',
+            '"hr_docs" in obligations',
+            "no obligation",
+        ),
+        ("obligations.yaml", '    checked: "2026-11-27"\n', "", "'checked' is required"),
+        (
+            "obligations.yaml",
+            "roles: [provider, deployer]",
+            "roles: [provider, deployr]",
+            "did you mean 'deployer'",
+        ),
+        (
+            "rules.yaml",
+            "Annex III use ({annex_iii})",
+            "Annex III use ({annex_3})",
+            "'{annex_3}' is not a register field",
+        ),
+        (
+            "rules.yaml",
+            "source: https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+            "source: https://eur-lex.europa.eu/x",
+            "not one of",
+        ),
+        (
+            "timeline.yaml",
+            "replaced_by: annex_iii_high_risk",
+            "replaced_by: nowhere",
+            "no timeline entry called",
+        ),
         ("law.yaml", "  - {id: toys,", "  - {id: toys_and_games,", "differ on Annex I"),
-        ("rules.yaml", 'when: annex_iii_route and "8b" in annex_iii', "when: annex_iii_route", "no rule reads the answer annex_iii: 8b"),
+        (
+            "rules.yaml",
+            'when: annex_iii_route and "8b" in annex_iii',
+            "when: annex_iii_route",
+            "no rule reads the answer annex_iii: 8b",
+        ),
         ("rules.yaml", 'd"2027-12-02"', 'd"2027-12-03"', "2027-12-03 is not a date of the law"),
     ],
 )
-def test_mistakes_in_the_catalogue_are_caught(tmp_path: Path, file: str, old: str, new: str, expected: str) -> None:
+def test_mistakes_in_the_catalogue_are_caught(
+    tmp_path: Path, file: str, old: str, new: str, expected: str
+) -> None:
     problems = _broken(tmp_path, file, old, new)
     assert problems
     assert any(expected in p.message + " " + p.fix for p in problems), problems

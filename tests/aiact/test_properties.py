@@ -54,7 +54,14 @@ systems = st.fixed_dictionaries(
         "changed_intended_purpose": st.booleans(),
     },
 )
-companies = st.fixed_dictionaries({}, optional={"size": st.sampled_from(load_schema("aiact-register")["$defs"]["company"]["properties"]["size"]["enum"])})
+companies = st.fixed_dictionaries(
+    {},
+    optional={
+        "size": st.sampled_from(
+            load_schema("aiact-register")["$defs"]["company"]["properties"]["size"]["enum"]
+        )
+    },
+)
 dates = st.dates(datetime.date(2024, 8, 1), datetime.date(2031, 12, 31))
 
 
@@ -82,7 +89,9 @@ def test_every_system_gets_one_class_and_consistent_statuses(
 
 @settings(max_examples=60, deadline=None)
 @given(systems, companies, dates)
-def test_the_output_is_deterministic(system: dict[str, Any], company: dict[str, Any], as_of: datetime.date) -> None:
+def test_the_output_is_deterministic(
+    system: dict[str, Any], company: dict[str, Any], as_of: datetime.date
+) -> None:
     first = json.dumps(_classify(system, company, as_of), ensure_ascii=False)
     assert first == json.dumps(_classify(dict(system), dict(company), as_of), ensure_ascii=False)
 

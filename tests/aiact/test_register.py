@@ -49,7 +49,12 @@ def test_every_field_but_name_and_role_has_its_documented_default(tmp_path: Path
     assert values["placed_on_market"] is None
     for flag in ("open_source", "safety_component", "third_party_conformity_assessment", "profiling"):
         assert values[flag] is False
-    for flag in ("public_service", "own_name_or_trademark", "substantial_modification", "changed_intended_purpose"):
+    for flag in (
+        "public_service",
+        "own_name_or_trademark",
+        "substantial_modification",
+        "changed_intended_purpose",
+    ):
         assert values[flag] is False
     for field in ("practices", "annex_i", "annex_iii", "derogation", "transparency"):
         assert values[field] == ()
@@ -85,7 +90,10 @@ def test_a_misspelled_field_is_an_error_with_a_suggestion(tmp_path: Path) -> Non
 
 
 def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
-    text = "systems:\n  - {name: A, role: user}\n  - {name: B, role: provider, in_eu: yes}\n  - {role: deployer}\n"
+    text = (
+        "systems:\n  - {name: A, role: user}\n  - {name: B, role: provider, in_eu: yes}\n"
+        "  - {role: deployer}\n"
+    )
     problems = _problems(tmp_path, text)
     assert len(problems) == 3
     assert "system 'A'" in problems[0]
@@ -94,27 +102,38 @@ def test_all_problems_are_reported_at_once(tmp_path: Path) -> None:
 
 
 def test_a_duplicate_name_is_an_error(tmp_path: Path) -> None:
-    (problem,) = _problems(tmp_path, "systems:\n  - {name: A, role: deployer}\n  - {name: A, role: provider}\n")
+    (problem,) = _problems(
+        tmp_path, "systems:\n  - {name: A, role: deployer}\n  - {name: A, role: provider}\n"
+    )
     assert "the name 'A' is already used by system 1" in problem
 
 
 def test_a_bad_date_is_an_error(tmp_path: Path) -> None:
-    (problem,) = _problems(tmp_path, "systems:\n  - {name: A, role: provider, placed_on_market: '2025-02-30'}\n")
+    (problem,) = _problems(
+        tmp_path, "systems:\n  - {name: A, role: provider, placed_on_market: '2025-02-30'}\n"
+    )
     assert "field 'placed_on_market'" in problem
 
 
 def test_register_from_data_reports_json_paths() -> None:
     with pytest.raises(ProblemsError) as caught:
-        register_from_data({"systems": [{"name": "Chat", "role": "provider", "annex_iii": ["4z"]}]}, "answers.yaml")
+        register_from_data(
+            {"systems": [{"name": "Chat", "role": "provider", "annex_iii": ["4z"]}]}, "answers.yaml"
+        )
     (problem,) = caught.value.problems
     assert problem.line == 0
     assert problem.json_path == "systems[0].annex_iii[0]"
-    assert str(problem).startswith("answers.yaml: systems[0].annex_iii[0]: system 'Chat', field 'annex_iii[0]'")
+    assert str(problem).startswith(
+        "answers.yaml: systems[0].annex_iii[0]: system 'Chat', field 'annex_iii[0]'"
+    )
 
 
 def test_register_from_data_accepts_the_company_block() -> None:
     register = register_from_data(
-        {"company": {"name": "Acme", "size": "micro", "country": "BE"}, "systems": [{"name": "A", "role": "deployer"}]},
+        {
+            "company": {"name": "Acme", "size": "micro", "country": "BE"},
+            "systems": [{"name": "A", "role": "deployer"}],
+        },
         "answers.yaml",
     )
     assert (register.company_name, register.company_size, register.company_country) == ("Acme", "micro", "BE")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,8 +28,12 @@ FIXTURES = HERE / "fixtures"
 GOLDEN = HERE / "golden"
 # example name -> (assessment fixture, report language)
 EXAMPLES = {"quickscan-en": ("assessment.json", "en"), "quickscan-nl": ("assessment.nl.json", "nl")}
-# WeasyPrint says this about the machine (no HarfBuzz subsetter installed), not about the document.
+# WeasyPrint says this about the machine (no HarfBuzz subsetter installed), not about the document:
+# once as a DeprecationWarning on import, then as a log line per font.
 MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
+with warnings.catch_warnings():
+    warnings.filterwarnings("ignore", "HarfBuzz-Subset will be required", DeprecationWarning)
+    import weasyprint  # noqa: F401
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

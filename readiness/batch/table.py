@@ -1,0 +1,260 @@
+"""Companies as rows of a spreadsheet (CSV or XLSX) whose column headers are question ids.
+
+Hubs often collect answers in a survey tool or a spreadsheet rather than through the interview. Each row
+becomes an answers file in memory, checked cell by cell against its questionnaire, so that every bad
+cell is reported with its row and column as the spreadsheet shows them, and one bad row never stops the
+others. The layout is the one `readiness template csv` writes: a header row, then rows whose first cell
+starts with `#` (the template's row of question texts) are notes and are not read.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from readiness.answers import resolve_questionnaire, value_problem
+from readiness.errors import Problem, ReadinessError, display_path
+from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire
+from readiness.questionnaire.registry import Registry
+
+QUESTIONNAIRE_COLUMN = "questionnaire"
+COMPANY_FIELDS = ("name", "country", "size", "nace", "region", "language")
+MAX_TABLE_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 10_000
+MULTI_SEPARATOR = ";"
+TABLE_SUFFIXES = (".csv", ".xlsx")
+YES = frozenset({"yes", "true", "ja", "y", "1"})
+NO = frozenset({"no", "false", "nee", "n", "0"})
+_REF_NOTE = re.compile(r"^#\s*([a-z][a-z0-9-]*@\d+\.\d+\.\d+)\b")
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One company row: its answers-file mapping when every cell is valid, else the problems found."""
+
+    source: Path
+    row: int
+    company: str
+    data: dict[str, Any] | None
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet name of a 0-based column index: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_table(path: Path, registry: Registry) -> list[TableRow]:
+    """Every company row of a CSV or XLSX file, converted and checked.
+
+    Raises ReadinessError when the file as a whole cannot be read (not a spreadsheet, no header,
+    duplicate or unknown column names); problems of single cells stay with their row.
+    """
+    name = display_path(path)
+    if path.stat().st_size > MAX_TABLE_BYTES:
+        raise ReadinessError(f"{name}: the file is larger than {MAX_TABLE_BYTES // (1024 * 1024)} MiB")
+    cells = _xlsx_cells(path) if path.suffix.lower() == ".xlsx" else _csv_cells(path)
+    header_row = next(cells, None)
+    if header_row is None or not any(_blank(c) is False for c in header_row):
+        raise ReadinessError(f"{name}: the first row must hold the column names (question ids)")
+    header = [str(c).strip() if c is not None else "" for c in header_row]
+    _check_header(name, header)
+    rows: list[TableRow] = []
+    default_ref = ""
+    for number, values in enumerate(cells, start=2):
+        first = str(values[0]).strip() if values and values[0] is not None else ""
+        if first.startswith("#"):
+            match = _REF_NOTE.match(first)
+            default_ref = match.group(1) if match else default_ref
+            continue
+        if all(_blank(v) for v in values):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise ReadinessError(f"{name}: more than {MAX_ROWS} rows; split the file")
+        rows.append(_convert_row(path, number, header, values, default_ref, registry))
+    return rows
+
+
+def _check_header(name: str, header: list[str]) -> None:
+    seen: dict[str, str] = {}
+    for index, title in enumerate(header):
+        if not title or title.startswith("#"):
+            continue
+        if title in seen:
+            raise ReadinessError(
+                f"{name}: columns {seen[title]} and {column_letter(index)} are both called '{title}'"
+            )
+        seen[title] = column_letter(index)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _csv_cells(path: Path) -> Iterator[list[Any]]:
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise ReadinessError(f"{display_path(path)}: this is a binary file, not CSV text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReadinessError(
+            f"{display_path(path)}:{line}: the file is not UTF-8 text; save it as 'CSV UTF-8'"
+        ) from None
+    try:
+        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), dialect)
+    except csv.Error as exc:
+        raise ReadinessError(f"{display_path(path)}: not a readable CSV file ({exc})") from None
+
+
+def _xlsx_cells(path: Path) -> Iterator[list[Any]]:
+    from zipfile import BadZipFile
+
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (BadZipFile, OSError, KeyError, ValueError) as exc:
+        raise ReadinessError(f"{display_path(path)}: not a readable XLSX workbook ({exc})") from None
+    try:
+        sheet = book.worksheets[0]
+        for values in sheet.iter_rows(values_only=True):
+            yield list(values)
+    finally:
+        book.close()
+
+
+def _convert_row(
+    path: Path, number: int, header: list[str], values: Sequence[Any], default_ref: str, registry: Registry
+) -> TableRow:
+    name = display_path(path)
+    cells = {title: values[i] if i < len(values) else None for i, title in enumerate(header)}
+    columns = {title: i for i, title in enumerate(header)}
+
+    def problem(title: str, message: str, fix: str = "") -> Problem:
+        index = columns.get(title, 0)
+        where = f"row {number}, column {column_letter(index)}" + (f" ({title})" if title else "")
+        return Problem(name, number, index + 1, f"{where}: {message}", fix=fix)
+
+    company_name = str(cells.get("company.name") or "").strip()
+    ref = str(cells.get(QUESTIONNAIRE_COLUMN) or "").strip() or default_ref
+    if not ref:
+        found = problem(QUESTIONNAIRE_COLUMN, "no questionnaire", fix="write e.g. general@1.0.0 in it")
+        return TableRow(path, number, company_name, None, (found,))
+    try:
+        questionnaire = resolve_questionnaire(ref, registry)
+    except ReadinessError as exc:
+        return TableRow(path, number, company_name, None, (problem(QUESTIONNAIRE_COLUMN, exc.message),))
+    data: dict[str, Any] = {"questionnaire": questionnaire.ref, "company": {}, "answers": {}, "meta": {}}
+    problems: list[Problem] = []
+    targets = _column_targets(questionnaire)
+    for title, raw in cells.items():
+        if not title or title.startswith("#") or title == QUESTIONNAIRE_COLUMN or _blank(raw):
+            continue
+        target = targets.get(title)
+        if target is None:
+            close = difflib.get_close_matches(title, list(targets), n=1)
+            fix = f"did you mean '{close[0]}'?" if close else "start its name with # to keep it unread"
+            problems.append(problem(title, f"'{title}' is not a question of {questionnaire.ref}", fix))
+            continue
+        section, key, question = target
+        value, message = convert_cell(question, raw)
+        if message:
+            problems.append(problem(title, message))
+        else:
+            data[section][key] = value
+    for required in ("name", "country", "size"):
+        if required not in data["company"] and not any(
+            p.column == columns.get(f"company.{required}", -1) + 1 for p in problems
+        ):
+            problems.append(problem(f"company.{required}", "this company field is required"))
+    return TableRow(path, number, company_name, None if problems else data, tuple(problems))
+
+
+def _column_targets(questionnaire: Questionnaire) -> dict[str, tuple[str, str, Question | None]]:
+    """Column name -> (answers-file block, key, question): company fields, then every flat question."""
+    targets: dict[str, tuple[str, str, Question | None]] = {
+        f"company.{key}": ("company", key, None) for key in COMPANY_FIELDS
+    }
+    for question in questionnaire.questions():
+        if question.store and question.store.startswith("company."):
+            key = question.store.split(".", 1)[1]
+            targets[f"company.{key}"] = ("company", key, question)
+        elif not question.store and question.type != "group":
+            targets[question.id] = ("answers", question.id, question)
+    return targets
+
+
+def convert_cell(question: Question | None, raw: Any) -> tuple[Any, str | None]:
+    """A cell's value as the answers file stores it for `question`, or why it cannot be.
+
+    Cells arrive as text (CSV) or typed (XLSX numbers and booleans). Options may be written by id or by
+    label in any language, in any case; several options of a multiple choice are separated by `;`.
+    """
+    if question is None:
+        return str(raw).strip(), None
+    text = str(raw).strip() if not isinstance(raw, bool | int | float) else raw
+    if isinstance(text, str) and text in SPECIAL_ANSWERS:
+        return text, value_problem(question, text)
+    kind = question.type
+    value: Any
+    if kind == "single":
+        value = _option_id(question, str(text))
+    elif kind == "multi":
+        parts = [p.strip() for p in str(text).split(MULTI_SEPARATOR)]
+        value = [_option_id(question, p) for p in parts if p]
+    elif kind in ("scale", "number"):
+        value = _number(text)
+        if value is None:
+            return None, f"expected a number, found {raw!r}"
+    elif kind == "yes_no":
+        value = _yes_no(text)
+        if value is None:
+            return None, f"expected yes or no (or true or false), found {raw!r}"
+    else:
+        value = str(text)
+    return value, value_problem(question, value)
+
+
+def _option_id(question: Question, text: str) -> str:
+    """The option meant by `text`: its id or a label, ignoring case; the text itself when none matches."""
+    wanted = text.casefold()
+    for option in question.options:
+        if option.id.casefold() == wanted or any(label.casefold() == wanted for label in option.label.values()):
+            return option.id
+    return text
+
+
+def _number(value: Any) -> int | float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return int(value) if float(value).is_integer() else value
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def _yes_no(value: Any) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold()
+    return True if text in YES else False if text in NO else None
