@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -163,6 +164,7 @@ def _convert_row(
         return TableRow(path, number, company_name, None, (problem(QUESTIONNAIRE_COLUMN, exc.message),))
     data: dict[str, Any] = {"questionnaire": questionnaire.ref, "company": {}, "answers": {}, "meta": {}}
     problems: list[Problem] = []
+    refused: set[str] = set()
     targets = _column_targets(questionnaire)
     for title, raw in cells.items():
         if not title or title.startswith("#") or title == QUESTIONNAIRE_COLUMN or _blank(raw):
@@ -174,16 +176,17 @@ def _convert_row(
             problems.append(problem(title, f"'{title}' is not a question of {questionnaire.ref}", fix))
             continue
         section, key, question = target
+        if section == "company" and isinstance(raw, str):
+            raw = raw.strip().lower() if key == "language" else raw.strip().upper()
         value, message = convert_cell(question, raw)
         if message:
             problems.append(problem(title, message))
+            refused.add(title)
         else:
             data[section][key] = value
-    for required in ("name", "country", "size"):
-        if required not in data["company"] and not any(
-            p.column == columns.get(f"company.{required}", -1) + 1 for p in problems
-        ):
-            problems.append(problem(f"company.{required}", "this company field is required"))
+    for key in ("name", "country", "size"):
+        if key not in data["company"] and f"company.{key}" not in refused:
+            problems.append(problem(f"company.{key}", "this company field is required"))
     return TableRow(path, number, company_name, None if problems else data, tuple(problems))
 
 
@@ -244,11 +247,11 @@ def _option_id(question: Question, text: str) -> str:
 def _number(value: Any) -> int | float | None:
     if isinstance(value, bool):
         return None
-    if isinstance(value, int | float):
-        return int(value) if float(value).is_integer() else value
     try:
-        number = float(str(value))
+        number = float(value) if isinstance(value, int | float) else float(str(value))
     except ValueError:
+        return None
+    if not math.isfinite(number):
         return None
     return int(number) if number.is_integer() else number
 
