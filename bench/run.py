@@ -45,8 +45,10 @@ def startup(repeat: int) -> list[tuple[str, str, str]]:
     readiness = [python, "-m", "readiness"]
     floor = wall([python, "-c", "pass"], repeat)
     click_floor = wall([python, "-c", "import click"], repeat)
-    rows = [("python -c pass", f"{floor * 1000:.0f} ms", "1.00 (floor)"),
-            ("python -c 'import click'", f"{click_floor * 1000:.0f} ms", f"{click_floor / floor:.2f}")]
+    rows = [
+        ("python -c pass", f"{floor * 1000:.0f} ms", "1.00 (floor)"),
+        ("python -c 'import click'", f"{click_floor * 1000:.0f} ms", f"{click_floor / floor:.2f}"),
+    ]
     for label, args in (("readiness --help", ["--help"]), ("readiness validate", ["validate"])):
         t = wall(readiness + args, repeat)
         rows.append((label, f"{t * 1000:.0f} ms", f"{t / floor:.2f} × pass, {t / click_floor:.2f} × click"))
@@ -75,8 +77,10 @@ def main() -> None:
     args = parser.parse_args()
     repeat = 3 if args.quick else 7
     seconds = 0.5 if args.quick else 2.0
-    print(f"# readiness benchmarks, {dt.date.today()}, {platform.python_implementation()} {platform.python_version()}, "
-          f"{os.cpu_count()} cores, {platform.machine()}")
+    print(
+        f"# readiness benchmarks, {dt.date.today()}, {platform.python_implementation()} {platform.python_version()}, "
+        f"{os.cpu_count()} cores, {platform.machine()}"
+    )
     rows = startup(repeat) + scoring(seconds)
     width = max(len(r[0]) for r in rows)
     print(f"{'what':<{width}}  {'figure':>12}  ratio")

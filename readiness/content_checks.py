@@ -1,12 +1,61 @@
-"""The checks `readiness validate` runs on content other than questionnaires, keyed by what marks a file."""
+"""The checks `readiness validate` runs on content other than questionnaires, keyed by what marks a file.
+
+A marker is a top-level key of the file or the name of the folder it sits in. With no paths, each
+checker runs once over its built-in content.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from readiness.errors import Problem, ProblemsError
 from readiness.validation import ExtraCheck
 
 
+def _catalogue(paths: list[Path] | None) -> list[Problem]:
+    from readiness.aiact import check_catalogue
+
+    # The catalogue's files refer to each other, so any one of them is checked as the whole.
+    return check_catalogue()
+
+
+def _register(paths: list[Path] | None) -> list[Problem]:
+    from readiness.aiact import load_register
+
+    problems: list[Problem] = []
+    for path in paths or []:
+        try:
+            load_register(path)
+        except ProblemsError as exc:
+            problems += exc.problems
+    return problems
+
+
+def _answers(paths: list[Path] | None) -> list[Problem]:
+    from readiness.answers import load_answers
+    from readiness.questionnaire import Registry
+
+    problems: list[Problem] = []
+    registry = Registry.default()
+    for path in paths or []:
+        try:
+            load_answers(path, registry)
+        except ProblemsError as exc:
+            problems += exc.problems
+    return problems
+
+
 def extra_checks() -> dict[str, ExtraCheck]:
-    """Checkers by marker: a top-level key of the file, or the name of the folder it sits in."""
+    """Checkers by marker, in the order they are tried."""
     from readiness.directory import check_directory_files
 
-    return {"directory": check_directory_files, "entries": check_directory_files}
+    return {
+        "directory": check_directory_files,
+        "entries": check_directory_files,
+        "obligations": _catalogue,
+        "rules": _catalogue,
+        "timeline": _catalogue,
+        "law": _catalogue,
+        "systems": _register,
+        "questionnaire": _answers,
+    }

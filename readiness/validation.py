@@ -54,9 +54,9 @@ def validate_paths(
     if not targets:
         for entry in sorted(registry.entries.values(), key=lambda e: (e.id, e.version)):
             _validate_questionnaire(entry.path, registry, report)
-        for name, check in extra.items():
-            report.files.append(f"<{name}>")
+        for check in dict.fromkeys(extra.values()):
             report.problems += check(None)
+        report.files += ["<AI Act catalogue>", "<support directory>"]
         report.problems = sorted(set(report.problems))
         return report
     for target in targets:

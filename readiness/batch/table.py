@@ -26,6 +26,8 @@ from readiness.questionnaire.registry import Registry
 
 QUESTIONNAIRE_COLUMN = "questionnaire"
 COMPANY_FIELDS = ("name", "country", "size", "nace", "region", "language")
+# Company fields written as codes in capitals (NL, NL41, C28): accepted in any case.
+CODE_FIELDS = frozenset({"country", "region", "nace"})
 MAX_TABLE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10_000
 MULTI_SEPARATOR = ";"
@@ -176,8 +178,8 @@ def _convert_row(
             problems.append(problem(title, f"'{title}' is not a question of {questionnaire.ref}", fix))
             continue
         section, key, question = target
-        if section == "company" and isinstance(raw, str):
-            raw = raw.strip().lower() if key == "language" else raw.strip().upper()
+        if section == "company" and key in CODE_FIELDS and isinstance(raw, str):
+            raw = raw.strip().upper()
         value, message = convert_cell(question, raw)
         if message:
             problems.append(problem(title, message))

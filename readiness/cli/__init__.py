@@ -23,6 +23,8 @@ COMMANDS: dict[str, str] = {
     "info": "readiness.cli.info_cmd:info",
     "hubs": "readiness.cli.hubs_cmd:hubs",
     "aiact": "readiness.cli.aiact_cmd:aiact",
+    "batch": "readiness.cli.batch_cmd:batch",
+    "template": "readiness.cli.template_cmd:template",
 }
 
 

@@ -71,6 +71,13 @@ def wrap(label: str, width: int) -> list[str]:
     return lines or [""]
 
 
+def shorten(label: str, width: int) -> str:
+    """`label` cut to `width` characters at a word boundary, with an ellipsis when cut."""
+    if len(label) <= width:
+        return label
+    return label[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def _svg(width: float, height: float, body: list[str], title: str, width_mm: float) -> str:
     """The chart, sized in millimetres on the page so that print engines and browsers agree on its size."""
     return (
@@ -148,12 +155,14 @@ def bar_chart(
     width_mm: float = 140,
 ) -> str:
     """Horizontal bars for scores 0-100, one per (label, score, score text), with thin marks at `marks`."""
-    width, label_width, value_width, row_height = 480.0, 150.0, 44.0, 24.0
+    width, label_width, value_width, row_height = 500.0, 176.0, 40.0, 24.0
     track = width - label_width - value_width
     body = []
     for i, (label, score, score_text) in enumerate(rows):
         y = 6 + i * row_height
-        body.append(_text(label_width - 10, y + 12, label, size=9, anchor="end", fill=palette.text))
+        body.append(
+            _text(label_width - 10, y + 12, shorten(label, 34), size=9, anchor="end", fill=palette.text)
+        )
         body.append(
             f'<rect x="{_n(label_width)}" y="{_n(y + 3)}" width="{_n(track)}" height="12" rx="2" '
             f'fill="{_attr(palette.grid)}" fill-opacity="0.45"/>'

@@ -134,7 +134,7 @@ def _caption(titles: Sequence[str], catalogue: NullTranslations) -> str:
     """A milestone's caption: its one obligation's title, cut to fit, or how many obligations start then."""
     if len(titles) == 1:
         title = titles[0]
-        return title if len(title) <= 34 else title[:33].rstrip() + "…"
+        return charts.shorten(title, 34)
     return catalogue.ngettext("%(count)d obligation", "%(count)d obligations", len(titles)) % {
         "count": len(titles)
     }

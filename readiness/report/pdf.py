@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import datetime as dt
 import mimetypes
-from collections.abc import Sequence
+import os
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -63,9 +65,28 @@ def render_pdf(html: str, *, report: Report, pdfa: bool = False, templates: Sequ
     options: dict[str, Any] = {"attachments": [attachment], "pdf_tags": True}
     if pdfa:
         options["pdf_variant"] = "pdf/a-3b"
-    data = document.write_pdf(**options)
+    with _source_date(moment):
+        data = document.write_pdf(**options)
     assert isinstance(data, bytes)
     return data
+
+
+@contextlib.contextmanager
+def _source_date(moment: dt.datetime) -> Iterator[None]:
+    """Pin the clock that font subsetting reads (SOURCE_DATE_EPOCH) to the as-of date while rendering.
+
+    Without the HarfBuzz subsetter, WeasyPrint subsets fonts with fontTools, which stamps each font with
+    the current time unless SOURCE_DATE_EPOCH is set; pinning it keeps the PDF the same for the same
+    input. A value the user set already is left alone.
+    """
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.replace(tzinfo=dt.UTC).timestamp()))
+    try:
+        yield
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def _import_weasyprint() -> Any:

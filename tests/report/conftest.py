@@ -71,22 +71,29 @@ def answers_bytes() -> bytes:
 
 
 def load_assessment(name: str) -> dict[str, Any]:
-    return json.loads((FIXTURES / EXAMPLES[name][0]).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return json.loads((FIXTURES / EXAMPLES[name][0]).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
 def make_report(questionnaire: Questionnaire, answers_bytes: bytes) -> Callable[..., Report]:
     """`make_report(name, **changes)`: the report of an example, with parts of its assessment replaced."""
 
-    def make(name: str = "quickscan-en", *, company: dict[str, Any] | None = None, answers: bytes | None = None,
-             brand: Path | None = None, **changes: Any) -> Report:
+    def make(
+        name: str = "quickscan-en",
+        *,
+        company: dict[str, Any] | None = None,
+        answers: bytes | None = None,
+        brand: Path | None = None,
+        **changes: Any,
+    ) -> Report:
         assessment = load_assessment(name)
         assessment.update(changes)
         if company:
             assessment["company"] = {**assessment["company"], **company}
         raw = answers if answers is not None else answers_bytes
-        return build_report(assessment, questionnaire, yaml.safe_load(raw), raw, EXAMPLES[name][1],
-                            load_brand(brand))
+        return build_report(
+            assessment, questionnaire, yaml.safe_load(raw), raw, EXAMPLES[name][1], load_brand(brand)
+        )
 
     return make
 
@@ -130,9 +137,11 @@ def render_pdf_checked() -> Callable[..., Rendered]:
         logger.addHandler(handler)
         pdf.asset_fetcher = recording  # type: ignore[assignment]
         try:
-            result.pdf = pdf.render_pdf(html if html is not None else render_html(report), report=report, **options)
+            result.pdf = pdf.render_pdf(
+                html if html is not None else render_html(report), report=report, **options
+            )
         finally:
-            pdf.asset_fetcher = real  # type: ignore[assignment]
+            pdf.asset_fetcher = real
             logger.removeHandler(handler)
         return result
 
@@ -140,7 +149,9 @@ def render_pdf_checked() -> Callable[..., Rendered]:
 
 
 @pytest.fixture(scope="session")
-def rendered(make_report: Callable[..., Report], render_pdf_checked: Callable[..., Rendered]) -> dict[str, Rendered]:
+def rendered(
+    make_report: Callable[..., Report], render_pdf_checked: Callable[..., Rendered]
+) -> dict[str, Rendered]:
     """Each example's PDF, rendered once for the whole session."""
     return {name: render_pdf_checked(make_report(name)) for name in EXAMPLES}
 

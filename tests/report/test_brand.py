@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -31,13 +30,18 @@ def test_the_default_brand_is_neutral_and_has_a_checked_svg_logo() -> None:
 def test_a_hub_brand_with_a_png_logo_colours_and_contact(tmp_path: Path) -> None:
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "logo.png").write_bytes(PNG)
-    brand = load_brand(brand_file(tmp_path, """
+    brand = load_brand(
+        brand_file(
+            tmp_path,
+            """
 name: EDIH Example
 logo: assets/logo.png
 colors: {primary: "#AA0000"}
 contact: {organisation: EDIH Example, email: info@hub.example, website: "https://hub.example"}
 footer: {en: Example footer, nl: Voorbeeldvoettekst}
-"""))
+""",
+        )
+    )
     assert brand.logo is not None and brand.logo.media_type == "image/png"
     assert brand.colors["primary"] == "#aa0000" and brand.colors["accent"] == "#2a7f8f"
     assert brand.contact.email == "info@hub.example"
@@ -50,7 +54,11 @@ footer: {en: Example footer, nl: Voorbeeldvoettekst}
         ("missing.svg", None, "was not found"),
         ("fake.png", b"GIF89a not a png", "is not a PNG image"),
         ("text.svg", b"<html><body>hello</body></html>", "is not an SVG image"),
-        ("bomb.svg", b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>', "XML entities"),
+        (
+            "bomb.svg",
+            b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "aaaa">]><svg>&a;</svg>',
+            "XML entities",
+        ),
     ],
 )
 def test_a_logo_that_is_not_a_local_image_is_refused(
@@ -71,7 +79,7 @@ def test_a_logo_symlink_pointing_elsewhere_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "brand"
     folder.mkdir()
     (tmp_path / "secret.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
-    os.symlink(tmp_path / "secret.svg", folder / "logo.svg")
+    (folder / "logo.svg").symlink_to(tmp_path / "secret.svg")
     with pytest.raises(ProblemsError, match="outside the brand file's folder"):
         load_brand(brand_file(folder, "name: Hub\nlogo: logo.svg\n"))
 

@@ -24,7 +24,9 @@ def blank_pdf(path: Path, attachments: dict[str, bytes]) -> Path:
 
 
 def test_reads_the_one_answers_attachment(tmp_path: Path) -> None:
-    path = blank_pdf(tmp_path / "r.pdf", {"notes.txt": b"x", "acme.answers.yaml": b"questionnaire: q@1.0.0\n"})
+    path = blank_pdf(
+        tmp_path / "r.pdf", {"notes.txt": b"x", "acme.answers.yaml": b"questionnaire: q@1.0.0\n"}
+    )
     assert answers_from_pdf(path) == b"questionnaire: q@1.0.0\n"
 
 
@@ -35,8 +37,9 @@ def test_reads_the_one_answers_attachment(tmp_path: Path) -> None:
         ({"a.answers.yaml": b"1", "b.answers.yaml": b"2"}, "several answers files"),
     ],
 )
-def test_a_pdf_without_exactly_one_answers_file_is_refused(tmp_path: Path, attachments: dict[str, bytes],
-                                                           message: str) -> None:
+def test_a_pdf_without_exactly_one_answers_file_is_refused(
+    tmp_path: Path, attachments: dict[str, bytes], message: str
+) -> None:
     with pytest.raises(ReadinessError, match=message):
         answers_from_pdf(blank_pdf(tmp_path / "r.pdf", attachments))
 
@@ -49,7 +52,7 @@ def test_files_that_are_not_pdfs_are_refused(tmp_path: Path) -> None:
         answers_from_pdf(fake)
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(b"%PDF-1.7\n garbage")
-    with pytest.raises(ReadinessError, match="could not be read|carries no answers"):
+    with pytest.raises(ReadinessError, match=r"could not be read|carries no answers"):
         answers_from_pdf(broken)
     with pytest.raises(ReadinessError, match="no such file"):
         answers_from_pdf(tmp_path / "missing.pdf")

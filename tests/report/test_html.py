@@ -31,22 +31,34 @@ HOSTILE_ANSWERS = yaml.safe_dump(
 
 def hostile_report(make_report: Callable[..., Report]) -> Report:
     act = {
-        "systems": [{"name": SCRIPT, "role": STYLE, "risk": "high", "gpai": None, "obligations": [],
-                     "reasons": [{"article": IMAGE, "annex": STYLE, "because": SCRIPT}]}],
-        "company_obligations": [], "law": {}, "notice": STYLE,
+        "systems": [
+            {
+                "name": SCRIPT,
+                "role": STYLE,
+                "risk": "high",
+                "gpai": None,
+                "obligations": [],
+                "reasons": [{"article": IMAGE, "annex": STYLE, "because": SCRIPT}],
+            }
+        ],
+        "company_obligations": [],
+        "law": {},
+        "notice": STYLE,
     }
     return make_report(company={"name": f"{IMAGE} {SCRIPT} {STYLE}"}, answers=HOSTILE_ANSWERS, ai_act=act)
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_html_matches_its_golden_file(name: str, make_report: Callable[..., Report],
-                                      golden: Callable[[str, str], None]) -> None:
+def test_html_matches_its_golden_file(
+    name: str, make_report: Callable[..., Report], golden: Callable[[str, str], None]
+) -> None:
     golden(f"{name}.html", render_html(make_report(name)))
 
 
 @pytest.mark.parametrize("name", EXAMPLES)
-def test_markdown_matches_its_golden_file(name: str, make_report: Callable[..., Report],
-                                          golden: Callable[[str, str], None]) -> None:
+def test_markdown_matches_its_golden_file(
+    name: str, make_report: Callable[..., Report], golden: Callable[[str, str], None]
+) -> None:
     golden(f"{name}.md", render_markdown(make_report(name)))
 
 
@@ -83,9 +95,13 @@ def test_a_template_using_an_unknown_variable_fails_instead_of_printing_nothing(
         render_html(make_report(), templates=[tmp_path])
 
 
-def test_a_templates_folder_overrides_single_files(tmp_path: Path, make_report: Callable[..., Report]) -> None:
+def test_a_templates_folder_overrides_single_files(
+    tmp_path: Path, make_report: Callable[..., Report]
+) -> None:
     (tmp_path / "partials").mkdir()
-    (tmp_path / "partials" / "support.html.j2").write_text("<section>{{ _('Where to get help') }}: ours</section>")
+    (tmp_path / "partials" / "support.html.j2").write_text(
+        "<section>{{ _('Where to get help') }}: ours</section>"
+    )
     html = render_html(make_report("quickscan-nl"), templates=[tmp_path])
     assert "<section>Waar u hulp vindt: ours</section>" in html
     assert "Samenvatting" in html

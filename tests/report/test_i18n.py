@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
+from babel.messages.catalog import Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
@@ -13,7 +15,7 @@ from readiness.report.i18n import LOCALE_DIR, Formatter, report_languages, trans
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def catalog(path: Path, locale: str | None = None) -> dict[object, object]:
+def catalog(path: Path, locale: str | None = None) -> dict[Any, Message]:
     with path.open("rb") as handle:
         return {m.id: m for m in read_po(handle, locale=locale) if m.id}
 
@@ -25,8 +27,17 @@ def test_report_text_exists_in_english_and_dutch() -> None:
 def test_the_template_catalogue_is_in_step_with_the_templates(tmp_path: Path) -> None:
     fresh = tmp_path / "messages.pot"
     CommandLineInterface().run(
-        ["pybabel", "-q", "extract", "-F", str(ROOT / "babel.cfg"), "-o", str(fresh),
-         str(ROOT / "templates"), str(ROOT / "readiness" / "report")]
+        [
+            "pybabel",
+            "-q",
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "-o",
+            str(fresh),
+            str(ROOT / "templates"),
+            str(ROOT / "readiness" / "report"),
+        ]
     )
     assert set(catalog(fresh)) == set(catalog(LOCALE_DIR / "messages.pot")), (
         "run pybabel extract and pybabel update (see readiness/report/i18n.py)"
@@ -39,14 +50,20 @@ def test_every_message_is_translated_into_dutch_and_listed_in_english() -> None:
         messages = catalog(LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po", lang)
         assert set(messages) == template, lang
     dutch = catalog(LOCALE_DIR / "nl" / "LC_MESSAGES" / "messages.po", "nl")
-    untranslated = [m.id for m in dutch.values() if not m.string or m.fuzzy  # type: ignore[attr-defined]
-                    or (isinstance(m.string, tuple) and not all(m.string))]  # type: ignore[attr-defined]
+    untranslated = [
+        m.id
+        for m in dutch.values()
+        if not m.string or m.fuzzy or (isinstance(m.string, tuple) and not all(m.string))
+    ]
     assert untranslated == []
 
 
 def test_catalogues_compile_in_memory() -> None:
     assert translations("nl").gettext("Executive summary") == "Samenvatting"
-    assert translations("nl").ngettext("%(count)d obligation", "%(count)d obligations", 3) == "%(count)d verplichtingen"
+    assert (
+        translations("nl").ngettext("%(count)d obligation", "%(count)d obligations", 3)
+        == "%(count)d verplichtingen"
+    )
     assert translations("de").gettext("Executive summary") == "Executive summary"
 
 

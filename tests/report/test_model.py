@@ -8,7 +8,9 @@ from collections.abc import Callable
 from readiness.report.model import Report, slug
 
 
-def test_summary_picks_three_strengths_best_first_and_the_first_three_gaps(make_report: Callable[..., Report]) -> None:
+def test_summary_picks_three_strengths_best_first_and_the_first_three_gaps(
+    make_report: Callable[..., Report],
+) -> None:
     report = make_report()
     assert [d.id for d in report.strengths] == ["data", "adoption", "people"]
     assert [g.question for g in report.gaps] == ["ai_plan", "ai_literacy", "ai_stage"]
@@ -17,7 +19,12 @@ def test_summary_picks_three_strengths_best_first_and_the_first_three_gaps(make_
 
 def test_recommendations_sit_under_their_dimension(make_report: Callable[..., Report]) -> None:
     by_dimension = {d.id: [r.id for r in d.recommendations] for d in make_report().dimensions}
-    assert by_dimension == {"strategy": ["write_plan"], "data": [], "people": ["literacy"], "adoption": ["first_pilot"]}
+    assert by_dimension == {
+        "strategy": ["write_plan"],
+        "data": [],
+        "people": ["literacy"],
+        "adoption": ["first_pilot"],
+    }
 
 
 def test_ai_act_headline_counts_classes_and_lists_the_next_dates(make_report: Callable[..., Report]) -> None:
@@ -58,8 +65,11 @@ def test_answers_appendix_uses_the_questionnaires_labels_in_the_report_language(
 
 def test_the_register_is_listed_when_no_question_asked_for_it(make_report: Callable[..., Report]) -> None:
     register = make_report().register
-    assert [e.name for e in register] == ["Visual inspection of milled parts", "Website chat assistant",
-                                          "Applicant screening add-on"]
+    assert [e.name for e in register] == [
+        "Visual inspection of milled parts",
+        "Website chat assistant",
+        "Applicant screening add-on",
+    ]
     assert register[1].fields == (("role", "provider"),)
 
 

@@ -1,0 +1,103 @@
+"""How long one full report takes, against WeasyPrint rendering the same HTML alone (the floor).
+
+Both are measured in the same run, interleaved, so the ratio holds on any machine: a full report is
+building the model, rendering the HTML and writing the PDF with its attachment; the floor is WeasyPrint
+turning the finished HTML into a PDF with the same fonts and options. Peak memory is Python's own
+(tracemalloc, one extra run each) and the process's resident maximum.
+
+    python bench/report_bench.py [--runs 5] [--lang en|nl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import logging
+import resource
+import statistics
+import sys
+import time
+import tracemalloc
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from readiness.questionnaire.registry import Registry  # noqa: E402
+from readiness.report import pdf  # noqa: E402
+from readiness.report.brand import load_brand  # noqa: E402
+from readiness.report.html import render_html, template_dirs  # noqa: E402
+from readiness.report.model import build_report  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "report" / "fixtures"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--lang", choices=("en", "nl"), default="en")
+    args = parser.parse_args()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import weasyprint
+
+    assessment = json.loads(
+        (FIXTURES / ("assessment.json" if args.lang == "en" else "assessment.nl.json")).read_text()
+    )
+    raw = (FIXTURES / "answers.yaml").read_bytes()
+    questionnaire = Registry.default().load("quickscan@1.0.0")
+    brand = load_brand()
+
+    def full() -> bytes:
+        report = build_report(assessment, questionnaire, yaml.safe_load(raw), raw, args.lang, brand)
+        return pdf.render_pdf(render_html(report), report=report)
+
+    report = build_report(assessment, questionnaire, yaml.safe_load(raw), raw, args.lang, brand)
+    html = render_html(report)
+    folders = template_dirs()
+
+    def floor() -> bytes:
+        fetcher = pdf.asset_fetcher(weasyprint, folders, brand.folder)
+        document = weasyprint.HTML(string=html, base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher)
+        data: bytes = document.write_pdf(pdf_tags=True)
+        return data
+
+    full(), floor()  # warm up: imports, font loading, template compilation
+    times: dict[str, list[float]] = {"full": [], "floor": []}
+    for _ in range(args.runs):
+        for name, job in (("full", full), ("floor", floor)):
+            gc.collect()
+            start = time.perf_counter()
+            job()
+            times[name].append(time.perf_counter() - start)
+    peaks = {name: _peak(job) for name, job in (("full", full), ("floor", floor))}
+    full_median, floor_median = statistics.median(times["full"]), statistics.median(times["floor"])
+    print(f"runs: {args.runs}, language: {args.lang}, WeasyPrint {weasyprint.__version__}")
+    print(
+        f"full report   median {full_median * 1000:7.0f} ms   peak Python memory {peaks['full'] / 2**20:6.1f} MiB"
+    )
+    print(
+        f"WeasyPrint    median {floor_median * 1000:7.0f} ms   peak Python memory {peaks['floor'] / 2**20:6.1f} MiB"
+    )
+    print(f"ratio full / floor: {full_median / floor_median:.2f}")
+    print(
+        f"process peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
+    )
+
+
+def _peak(job: Callable[[], bytes]) -> int:
+    tracemalloc.start()
+    try:
+        job()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""One batch item, start to finish, inside a worker process: lock, check, assess, render, record.
+
+A worker loads the questionnaires and the brand once (`start_worker`) and then serves many items. Each
+item either renders its output, is skipped because an identical output is already there, or fails with
+a reason; nothing it meets escapes as an exception, so one bad input never stops the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import socket
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from readiness import __version__
+from readiness.atomic import write_atomic
+from readiness.batch.inputs import BatchInput, load_input
+from readiness.errors import ReadinessError
+from readiness.questionnaire.registry import Registry
+
+STATE_DIR = ".readiness-batch"
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json"}
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every item of one batch shares. `salt` sums up the options that change an output's bytes."""
+
+    out_dir: Path
+    fmt: str
+    lang: str | None
+    brand_path: Path | None
+    as_of: dt.date
+    force: bool
+    questionnaire_dirs: tuple[Path, ...]
+    cohort_lang: str | None
+    salt: str
+
+
+@dataclass
+class ItemResult:
+    """What became of one item. `assessment` is kept only when a cohort overview was asked for."""
+
+    input: str
+    output: str
+    status: str  # done | skipped | failed
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)
+    detail: str = ""
+    seconds: float = 0.0
+    assessment: dict[str, Any] | None = None
+    pid: int = 0
+    peak_rss_kb: int = 0
+
+
+class _Worker:
+    """Per-process state, set up once by `start_worker`."""
+
+    registry: Registry | None = None
+    brand: Any = None
+
+
+def start_worker(options: Options) -> None:
+    """Load the questionnaire registry and the brand once per worker process (the pool's initializer)."""
+    from readiness.report.brand import load_brand
+
+    _Worker.registry = Registry.default(options.questionnaire_dirs)
+    _Worker.brand = load_brand(options.brand_path)
+
+
+def process(item: BatchInput, options: Options) -> ItemResult:
+    """Assess and render one item; every failure becomes a result with its reason."""
+    started = time.perf_counter()
+    output = options.out_dir / f"{item.name}{SUFFIXES[options.fmt]}"
+    result = ItemResult(item.label, output.name, "failed")
+    try:
+        if item.reason:
+            result.reason = item.reason
+        else:
+            _process(item, output, options, result)
+    except ReadinessError as exc:
+        result.status, result.reason = "failed", exc.message
+    except Exception as exc:  # a bug: kept with its traceback in the summary, never stopping the batch
+        result.status = "failed"
+        result.reason = f"internal error ({exc.__class__.__name__}: {exc}); please report it"
+        result.detail = traceback.format_exc()
+    result.seconds = round(time.perf_counter() - started, 3)
+    result.pid = os.getpid()
+    result.peak_rss_kb = _peak_rss_kb()
+    return result
+
+
+def _process(item: BatchInput, output: Path, options: Options, result: ItemResult) -> None:
+    from readiness.assessment import run_assessment
+    from readiness.flow import missing_required
+
+    registry = _Worker.registry
+    assert registry is not None, "start_worker() was not called in this process"
+    if item.data is None and output.resolve() == item.path.resolve():
+        raise ReadinessError("the output would overwrite this input; choose another --out-dir")
+    loaded = load_input(item, registry)
+    fingerprint = _fingerprint(loaded.raw, loaded.questionnaire.content_hash, options.salt)
+    missing = missing_required(loaded.questionnaire, loaded.answers)
+    if missing:
+        result.notes.append(
+            f"{len(missing)} required question(s) unanswered: {', '.join(q.id for q in missing[:5])}"
+            + (", ..." if len(missing) > 5 else "")
+        )
+    lang = options.lang or str(loaded.answers.company.get("language") or "en")
+    assessment = None
+    try:
+        with output_lock(output):
+            if not options.force and _unchanged(output, fingerprint):
+                result.status, result.reason = "skipped", "unchanged since the last run"
+            else:
+                assessment = run_assessment(loaded.questionnaire, loaded.answers, options.as_of)
+                write_output(assessment, output, options.fmt, lang=lang, brand=_Worker.brand, loaded=loaded)
+                _record(output, fingerprint, item)
+                result.status = "done"
+    except OutputBusy as exc:
+        result.status, result.reason = "skipped", exc.message
+    if options.cohort_lang is not None:
+        if assessment is None:
+            assessment = run_assessment(loaded.questionnaire, loaded.answers, options.as_of)
+        result.assessment = assessment.as_dict(options.cohort_lang)
+
+
+def write_output(assessment: Any, path: Path, fmt: str, *, lang: str, brand: Any, loaded: Any) -> None:
+    """Render one company's report to `path`, atomically, through the report package."""
+    from readiness.report.model import build_report
+    from readiness.report.output import write_report
+
+    result = assessment.as_dict(lang)
+    report = build_report(result, loaded.questionnaire, loaded.document.data, loaded.raw, lang, brand)
+    write_report(report, path, fmt)
+
+
+def _fingerprint(raw: bytes, content_hash: str, salt: str) -> str:
+    digest = hashlib.sha256(raw)
+    digest.update(f"\0{content_hash}\0{__version__}\0{salt}".encode())
+    return digest.hexdigest()
+
+
+def _record_path(output: Path) -> Path:
+    return output.parent / STATE_DIR / f"{output.name}.json"
+
+
+def _unchanged(output: Path, fingerprint: str) -> bool:
+    """Whether `output` exists and was made by this tool from the same input and options."""
+    if not output.is_file():
+        return False
+    try:
+        record = json.loads(_record_path(output).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and record.get("fingerprint") == fingerprint
+
+
+def _record(output: Path, fingerprint: str, item: BatchInput) -> None:
+    record = {"fingerprint": fingerprint, "input": item.label, "output": output.name, "tool": __version__}
+    write_atomic(_record_path(output), json.dumps(record, indent=2) + "\n")
+
+
+class OutputBusy(ReadinessError):
+    """Another batch (or worker) is writing the same output right now."""
+
+
+@contextlib.contextmanager
+def output_lock(output: Path) -> Any:
+    """Hold `<state>/<output>.lock` while the output is checked and written.
+
+    Created with O_CREAT|O_EXCL, so of two batches writing into the same folder only one works on a
+    file at a time. A lock left by a process that died on this host is taken over; one held by a live
+    process, or by another host, makes the item "skipped" with who holds it.
+    """
+    lock = output.parent / STATE_DIR / f"{output.name}.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    owner = json.dumps({"pid": os.getpid(), "host": socket.gethostname()})
+    for attempt in range(2):
+        try:
+            fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError:
+            holder = _lock_holder(lock)
+            if attempt == 0 and holder is not None and _stale(holder):
+                with contextlib.suppress(FileNotFoundError):
+                    lock.unlink()
+                continue
+            who = f"process {holder['pid']} on {holder['host']}" if holder else "another process"
+            raise OutputBusy(
+                f"{output.name} is being written by {who}; if no batch is running, delete {lock}"
+            ) from None
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(owner)
+        break
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            lock.unlink()
+
+
+def _lock_holder(lock: Path) -> dict[str, Any] | None:
+    try:
+        holder = json.loads(lock.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return holder if isinstance(holder, dict) and isinstance(holder.get("pid"), int) else None
+
+
+def _stale(holder: dict[str, Any]) -> bool:
+    """Whether the lock's owner was a process on this host that no longer runs."""
+    if holder.get("host") != socket.gethostname():
+        return False
+    try:
+        os.kill(holder["pid"], 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+    except ImportError:
+        return 0
+    return int(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

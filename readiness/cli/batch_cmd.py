@@ -1,0 +1,166 @@
+"""`readiness batch`: reports for many companies at once, in parallel, resumable, never stopped by one."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import click
+
+from readiness.cli.options import as_of_option, format_option, lang_option, questionnaires_option
+from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out-dir",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="The folder for the reports, batch-summary.json and the cohort overview.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes (default: one per CPU core).",
+)
+@lang_option
+@click.option(
+    "--brand",
+    "brand_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A brand YAML for every report (see `readiness schema brand`).",
+)
+@format_option("pdf", "html", "md", "json", default="pdf")
+@as_of_option
+@click.option("--force", is_flag=True, help="Render every report, even those whose inputs did not change.")
+@click.option("--summary", is_flag=True, help="Also write the cohort overview (cohort.pdf and cohort.json).")
+@click.option("--anonymise", is_flag=True, help="In the cohort overview, number the companies instead of naming them.")
+@questionnaires_option
+def batch(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    jobs: int | None,
+    lang: str | None,
+    brand_path: Path | None,
+    output_format: str,
+    as_of: dt.date,
+    force: bool,
+    summary: bool,
+    anonymise: bool,
+    questionnaire_dirs: tuple[Path, ...],
+) -> None:
+    """Render a report for every company in INPUT...: answers files, report PDFs, folders, CSV or XLSX.
+
+    In a folder, *.answers.yaml, *.csv and *.xlsx files are read. A CSV or XLSX has one company per
+    row and question ids as column headers (`readiness template csv QUESTIONNAIRE` writes one). Reports
+    whose input and options have not changed are skipped, so an interrupted batch resumes where it
+    stopped. One bad input never stops the others: it is listed with its reason at the end and in
+    DIR/batch-summary.json, and the exit code is 1.
+    """
+    from readiness.batch.inputs import expand_inputs
+    from readiness.batch.runner import run_batch
+    from readiness.batch.summary import BatchSummary, summary_lines
+    from readiness.batch.work import Options
+    from readiness.questionnaire.registry import Registry
+
+    registry = Registry.default(questionnaire_dirs)
+    brand_hash = _brand_hash(brand_path)
+    expanded = expand_inputs(inputs, registry, exclude=out_dir)
+    if expanded.ignored:
+        names = ", ".join(display_path(p) for p in expanded.ignored[:5])
+        more = f" and {len(expanded.ignored) - 5} more" if len(expanded.ignored) > 5 else ""
+        click.echo(
+            f"not read (in a folder, batch reads *.answers.yaml, *.csv and *.xlsx): {names}{more}", err=True
+        )
+    if not expanded.items:
+        raise ReadinessError("no inputs found: name answers files, report PDFs, CSV or XLSX files, or folders")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    salt = json.dumps({"format": output_format, "lang": lang, "as_of": as_of.isoformat(), "brand": brand_hash})
+    options = Options(
+        out_dir=out_dir,
+        fmt=output_format,
+        lang=lang,
+        brand_path=brand_path,
+        as_of=as_of,
+        force=force,
+        questionnaire_dirs=questionnaire_dirs,
+        cohort_lang=(lang or "en") if summary else None,
+        salt=salt,
+    )
+    workers = min(jobs or os.cpu_count() or 1, len(expanded.items))
+    started = time.perf_counter()
+    with _progress(len(expanded.items)) as advance:
+        outcome = run_batch(expanded.items, options, jobs=workers, on_result=advance)
+    result = BatchSummary(
+        outcome.results,
+        out_dir,
+        output_format,
+        workers,
+        as_of,
+        time.perf_counter() - started,
+        len(expanded.items),
+        outcome.interrupted,
+    )
+    path = result.write()
+    for line in summary_lines(result, path):
+        click.echo(line)
+    if summary and not outcome.interrupted:
+        from readiness.hubdocs.cohort_doc import write_cohort
+
+        assessments = [r.assessment for r in outcome.results if r.assessment is not None]
+        for written in write_cohort(
+            assessments, out_dir / "cohort.pdf", lang=lang or "en", brand_path=brand_path,
+            as_of=as_of, anonymise=anonymise,
+        ):
+            click.echo(f"wrote {display_path(written)}")
+    if outcome.interrupted:
+        raise click.exceptions.Exit(130)
+    if result.failed:
+        raise click.exceptions.Exit(EXIT_PROBLEMS)
+
+
+def _brand_hash(brand_path: Path | None) -> str:
+    """The brand as it looks in a report (file and logo), checked now so a bad brand stops the batch early."""
+    from readiness.report.brand import load_brand
+
+    brand = load_brand(brand_path)
+    digest = hashlib.sha256(brand_path.read_bytes() if brand_path else b"built-in")
+    digest.update(brand.logo.data if brand.logo else b"")
+    return digest.hexdigest()
+
+
+@contextlib.contextmanager
+def _progress(total: int) -> Iterator[Callable[[object], None]]:
+    """A progress bar with rate and time left on a terminal; silent otherwise (logs, CI, tests)."""
+    if not sys.stderr.isatty():
+        yield lambda _result: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    ) as bar:
+        task = bar.add_task("batch", total=total, rate="")
+
+        def advance(_result: object) -> None:
+            bar.advance(task)
+            speed = bar.tasks[0].speed
+            bar.update(task, rate=f"{speed:.2f} reports/s" if speed else "")
+
+        yield advance

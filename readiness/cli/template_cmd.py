@@ -1,0 +1,75 @@
+"""`readiness template csv|xlsx`: an empty answers table for hubs that collect answers in spreadsheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from readiness.cli.options import questionnaires_option
+from readiness.errors import ReadinessError, display_path
+
+if TYPE_CHECKING:
+    from readiness.questionnaire.model import Questionnaire
+
+
+@click.group()
+def template() -> None:
+    """Empty tables to fill in and give to `readiness batch`."""
+
+
+def _options(func: click.decorators.FC) -> click.decorators.FC:
+    func = click.argument("questionnaire_ref", metavar="QUESTIONNAIRE[@VERSION]")(func)
+    func = click.option(
+        "--out",
+        "-o",
+        "out",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Where to write it (default: <questionnaire>-answers.<ext> here).",
+    )(func)
+    func = click.option("--lang", default="en", show_default=True, help="Language of the question row.")(func)
+    return questionnaires_option(func)
+
+
+@template.command("csv")
+@_options
+def csv_template(
+    questionnaire_ref: str, out: Path | None, lang: str, questionnaire_dirs: tuple[Path, ...]
+) -> None:
+    """A CSV file: column names, then a row of question texts with the values each column takes.
+
+    Fill in one company per row from the third row on; leave a cell empty for an unanswered question.
+    """
+    from readiness.atomic import write_atomic
+    from readiness.template_csv import template_csv
+
+    questionnaire = _load(questionnaire_ref, questionnaire_dirs)
+    target = out or Path(f"{questionnaire.id}-answers.csv")
+    write_atomic(target, template_csv(questionnaire, lang))
+    click.echo(f"wrote {display_path(target)}")
+
+
+@template.command("xlsx")
+@_options
+def xlsx_template(
+    questionnaire_ref: str, out: Path | None, lang: str, questionnaire_dirs: tuple[Path, ...]
+) -> None:
+    """The same table as an XLSX workbook, with the header frozen."""
+    from readiness.atomic import write_atomic
+    from readiness.template_csv import template_xlsx
+
+    questionnaire = _load(questionnaire_ref, questionnaire_dirs)
+    target = out or Path(f"{questionnaire.id}-answers.xlsx")
+    write_atomic(target, template_xlsx(questionnaire, lang))
+    click.echo(f"wrote {display_path(target)}")
+
+
+def _load(ref: str, folders: tuple[Path, ...]) -> Questionnaire:
+    """The questionnaire to make a table for; a module (asked only inside questionnaires) is refused."""
+    from readiness.questionnaire.registry import Registry
+
+    questionnaire = Registry.default(folders).load(ref)
+    if questionnaire.kind != "questionnaire":
+        raise ReadinessError(f"'{questionnaire.id}' is a module that questionnaires include, not a questionnaire")
+    return questionnaire
