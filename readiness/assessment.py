@@ -32,7 +32,10 @@ def ai_symbols(ai_systems: list[dict[str, Any]]) -> dict[str, Any]:
             )
         return list(seen)
 
+    lists = ("practices", "annex_i", "annex_iii", "derogation", "transparency")
+    systems = [{**{key: [] for key in lists}, "role": "", "gpai": "none", **system} for system in ai_systems]
     return {
+        "ai_systems": systems,
         "ai_system_count": len(ai_systems),
         "ai_roles": union("role"),
         "ai_annex_i": union("annex_i"),

@@ -19,6 +19,8 @@ from readiness import __version__
 
 Result = Mapping[str, Any]
 RISK_ORDER = ("prohibited", "high", "limited", "minimal", "out_of_scope")
+# Hubs and AI factories first: what a hub reports on; then the rest of the support landscape.
+KIND_ORDER = ("edih", "ai_factory", "ai_factory_antenna", "tef", "funding", "contact_point", "authority")
 TOP = 10
 DEADLINES = 8
 
@@ -119,16 +121,18 @@ def _levels(results: Sequence[Result]) -> list[dict[str, Any]]:
 
 
 def _dimensions(results: Sequence[Result]) -> list[dict[str, Any]]:
-    """Spread per dimension id, in the order dimensions first appear (questionnaires share the DMA ones)."""
-    scores: dict[str, list[float]] = {}
-    labels: dict[str, str] = {}
+    """Spread per dimension, in the order dimensions first appear.
+
+    Questionnaires share the DMA dimensions (same id, same label), which are pooled; a sector's own
+    dimension may reuse an id under another label, and is then kept apart.
+    """
+    scores: dict[tuple[str, str], list[float]] = {}
     for r in results:
         for d in r["readiness"].get("dimensions", []):
-            labels.setdefault(d["id"], d.get("label", d["id"]))
-            bucket = scores.setdefault(d["id"], [])
+            bucket = scores.setdefault((d["id"], d.get("label", d["id"])), [])
             if d.get("score") is not None:
                 bucket.append(d["score"])
-    return [{"id": key, "label": labels[key], **spread(values)} for key, values in scores.items()]
+    return [{"id": key, "label": label, **spread(values)} for (key, label), values in scores.items()]
 
 
 def _gaps(results: Sequence[Result]) -> list[dict[str, Any]]:
@@ -218,4 +222,5 @@ def _support(results: Sequence[Result]) -> list[dict[str, Any]]:
     kinds: dict[str, list[dict[str, Any]]] = {}
     for key, n in counts.most_common():
         kinds.setdefault(entries[key]["kind"], []).append({**entries[key], "companies": n})
-    return [{"kind": kind, "entries": found[:TOP]} for kind, found in kinds.items()]
+    order = sorted(kinds, key=lambda k: (KIND_ORDER.index(k) if k in KIND_ORDER else len(KIND_ORDER), k))
+    return [{"kind": kind, "entries": kinds[kind][:TOP]} for kind in order]

@@ -169,6 +169,15 @@ def _answer_kind(question: Question, lang: str, _: Gettext) -> str:
     return _("Write your answer.")
 
 
+def _logic_of(node: Any, negated: bool) -> str | None:
+    """The and/or a part of a condition reads as once every `not` above it is pushed inside."""
+    while isinstance(node, ast.UnaryExpression) and node.type == "not":
+        node, negated = node.right, not negated
+    if not isinstance(node, ast.LogicExpression):
+        return None
+    return {"and": "or", "or": "and"}[node.type] if negated else str(node.type)
+
+
 def quote(text: str) -> str:
     """A question's or option's own words inside a sentence."""
     return f"‘{text}’"
@@ -220,8 +229,8 @@ class Words:
         raise Unsayable
 
     def _operand(self, node: Any, logic: str, negated: bool) -> str:
-        inner = isinstance(node, ast.LogicExpression) and ({"and": "or", "or": "and"}[node.type] if negated else node.type) != logic
-        return self.say(node, nested=inner, negated=negated)
+        inner = _logic_of(node, negated)
+        return self.say(node, nested=inner is not None and inner != logic, negated=negated)
 
     def _subject(self, node: Any) -> tuple[str, Question | None]:
         """What a condition reads, in words, and the question it is (None for scores and AI facts)."""
@@ -243,11 +252,11 @@ class Words:
         facts = {
             "overall": _("the overall score"),
             "ai_system_count": _("the number of AI systems"),
-            "ai_roles": _("the roles of your AI systems"),
-            "ai_annex_i": _("the Annex I product areas of your AI systems"),
-            "ai_annex_iii": _("the Annex III areas of your AI systems"),
-            "ai_practices": _("the practices of your AI systems"),
-            "ai_transparency": _("the transparency situations of your AI systems"),
+            "ai_roles": _("the list of roles of your AI systems"),
+            "ai_annex_i": _("the list of Annex I product areas of your AI systems"),
+            "ai_annex_iii": _("the list of Annex III areas of your AI systems"),
+            "ai_practices": _("the list of practices of your AI systems"),
+            "ai_transparency": _("the list of transparency situations of your AI systems"),
         }
         if name in facts:
             return facts[name], None
@@ -269,9 +278,12 @@ class Words:
         _ = self.gettext
         if isinstance(node.container, ast.ArrayExpression):
             subject, question = self._subject(node.member)
-            values = _(" or ").join(self._value(v, question) for v in node.container.value)
-            template = _("%(subject)s is not %(values)s") if negated else _("%(subject)s is %(values)s")
-            return template % {"subject": subject, "values": values}
+            values = [self._value(v, question) for v in node.container.value]
+            if len(values) == 1:
+                template = _("%(subject)s is not %(values)s") if negated else _("%(subject)s is %(values)s")
+            else:
+                template = _("%(subject)s is none of %(values)s") if negated else _("%(subject)s is one of %(values)s")
+            return template % {"subject": subject, "values": ", ".join(values)}
         subject, question = self._subject(node.container)
         value = self._value(node.member, question)
         template = _("%(subject)s does not include %(value)s") if negated else _("%(subject)s includes %(value)s")

@@ -51,20 +51,19 @@ class Expanded:
     ignored: list[Path]
 
 
-def expand_inputs(paths: Iterable[Path], registry: Registry, *, exclude: Path | None = None) -> Expanded:
+def expand_inputs(paths: Iterable[Path], registry: Registry) -> Expanded:
     """Every company in `paths`, in order: files as given, folders sorted, tables row by row.
 
     In a folder only `*.answers.yaml`, `*.csv` and `*.xlsx` files are read (a hub's folder also holds
-    brand files, registers and last year's PDFs); name other files explicitly. `exclude` (the output
-    folder) is never read, so outputs are not mistaken for inputs on the next run.
+    brand files, registers, last year's PDFs and this batch's own outputs); name other files explicitly.
+    Hidden files and folders (the batch's state among them) are never read.
     """
     files: list[Path] = []
     ignored: list[Path] = []
-    skip = exclude.resolve() if exclude is not None else None
     for path in paths:
         if path.is_dir():
             for found in sorted(path.rglob("*")):
-                if not found.is_file() or _hidden(found, path) or (skip and found.resolve().is_relative_to(skip)):
+                if not found.is_file() or _hidden(found, path):
                     continue
                 (files if _read_in_folder(found) else ignored).append(found)
         else:

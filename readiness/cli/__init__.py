@@ -24,6 +24,8 @@ COMMANDS: dict[str, str] = {
     "hubs": "readiness.cli.hubs_cmd:hubs",
     "aiact": "readiness.cli.aiact_cmd:aiact",
     "batch": "readiness.cli.batch_cmd:batch",
+    "cohort": "readiness.cli.cohort_cmd:cohort",
+    "compare": "readiness.cli.compare_cmd:compare",
     "template": "readiness.cli.template_cmd:template",
 }
 

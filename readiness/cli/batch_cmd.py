@@ -75,7 +75,7 @@ def batch(
 
     registry = Registry.default(questionnaire_dirs)
     brand_hash = _brand_hash(brand_path)
-    expanded = expand_inputs(inputs, registry, exclude=out_dir)
+    expanded = expand_inputs(inputs, registry)
     if expanded.ignored:
         names = ", ".join(display_path(p) for p in expanded.ignored[:5])
         more = f" and {len(expanded.ignored) - 5} more" if len(expanded.ignored) > 5 else ""

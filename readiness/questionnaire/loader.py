@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 # Names a recommendation's `when:` may use besides the question ids (documented in docs/authoring.md).
 RECOMMENDATION_SYMBOLS = {
+    "ai_systems": "items",
     "scores": "scores",
     "overall": "number",
     "ai_system_count": "number",

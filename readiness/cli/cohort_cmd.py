@@ -1,0 +1,76 @@
+"""`readiness cohort`: one overview of many companies for the hub (PDF and JSON), without their answers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import click
+
+from readiness.cli.options import as_of_option, lang_option, questionnaires_option
+from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--out",
+    "-o",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("cohort.pdf"),
+    show_default=True,
+    help="The overview (PDF, or HTML by its suffix); its JSON is written beside it.",
+)
+@click.option("--anonymise", is_flag=True, help="Number the companies instead of naming them.")
+@lang_option
+@click.option(
+    "--brand",
+    "brand_path",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="A brand YAML (see `readiness schema brand`).",
+)
+@as_of_option
+@questionnaires_option
+def cohort(
+    inputs: tuple[Path, ...],
+    out: Path,
+    anonymise: bool,
+    lang: str | None,
+    brand_path: Path | None,
+    as_of: dt.date,
+    questionnaire_dirs: tuple[Path, ...],
+) -> None:
+    """An overview of the companies in INPUT...: levels, sectors, scores per dimension, common gaps, the
+    AI Act risk mix and dates ahead, and the support most often recommended.
+
+    INPUT is what `readiness batch` reads: answers files, report PDFs, folders, CSV or XLSX tables.
+    An input that cannot be assessed is named with its reason and left out; the exit code is then 1.
+    """
+    from readiness.assessment import run_assessment
+    from readiness.batch.inputs import expand_inputs, load_input
+    from readiness.hubdocs.cohort_doc import write_cohort
+    from readiness.questionnaire.registry import Registry
+
+    registry = Registry.default(questionnaire_dirs)
+    expanded = expand_inputs(inputs, registry)
+    results: list[dict[str, Any]] = []
+    failed = 0
+    for item in expanded.items:
+        try:
+            if item.reason:
+                raise ReadinessError(item.reason)
+            loaded = load_input(item, registry)
+            results.append(run_assessment(loaded.questionnaire, loaded.answers, as_of).as_dict(lang or "en"))
+        except ReadinessError as exc:
+            failed += 1
+            click.echo(f"left out {item.label}:\n  " + exc.message.replace("\n", "\n  "), err=True)
+    if not results:
+        raise ReadinessError("no input could be assessed; nothing to make an overview of")
+    written = write_cohort(results, out, lang=lang or "en", brand_path=brand_path, as_of=as_of, anonymise=anonymise)
+    for path in written:
+        click.echo(f"wrote {display_path(path)}")
+    click.echo(f"{len(results)} companies" + (f", {failed} left out" if failed else ""))
+    if failed:
+        raise click.exceptions.Exit(EXIT_PROBLEMS)
