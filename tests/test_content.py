@@ -71,3 +71,25 @@ def test_every_questionnaire_is_in_english_and_dutch(run: Run) -> None:
     report = json.loads(result.stdout)
     assert report["problems"] == []
     assert all(share == 100.0 for langs in report["coverage"].values() for share in langs.values())
+
+
+def test_manufacturing_answers_for_1_0_0_are_scored_under_1_1_0_with_nothing_lost() -> None:
+    import datetime as dt
+
+    from readiness.answers import migrate_answers
+    from readiness.assessment import run_assessment
+    from readiness.flow import missing_required
+
+    old = load_answers(EXAMPLES / "manufacturing.answers.yaml", REGISTRY)
+    newer = REGISTRY.load("manufacturing@1.1.0")
+    migrated, notes = migrate_answers(old.answers, newer, REGISTRY)
+    kept = {newer.migration.renamed.get(k, k) for k in old.answers.answers} - set(newer.migration.removed)
+    assert newer.migration is not None
+    assert set(migrated.answers) == kept
+    assert migrated.answers["mfg_production_data"] == "per_machine"
+    assert "mfg_labelled_defects" not in migrated.answers
+    assert any("mfg_machine_data is now mfg_production_data" == n for n in notes)
+    assert missing_required(newer, migrated) == []
+    assert migrated.company == old.answers.company and migrated.ai_systems == old.answers.ai_systems
+    result = run_assessment(newer, migrated, dt.date(2026, 11, 27))
+    assert result.readiness.score is not None

@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "batch": "readiness.cli.batch_cmd:batch",
     "cohort": "readiness.cli.cohort_cmd:cohort",
     "compare": "readiness.cli.compare_cmd:compare",
+    "preview": "readiness.cli.preview_cmd:preview",
     "template": "readiness.cli.template_cmd:template",
 }
 

@@ -120,7 +120,7 @@ def test_a_missing_register_exits_2(run: Run) -> None:
 def test_the_register_schema_is_published(run: Run) -> None:
     result = run(["schema", "aiact-register"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout)["$id"] == "https://readiness.eu/schemas/aiact-register.schema.json"
+    assert json.loads(result.stdout)["$id"] == "urn:readiness:schema:aiact-register"
 
 
 def test_the_example_names_its_schema_on_the_first_line() -> None:
