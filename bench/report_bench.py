@@ -5,12 +5,13 @@ building the model, rendering the HTML and writing the PDF with its attachment; 
 turning the finished HTML into a PDF with the same fonts and options. Peak memory is Python's own
 (tracemalloc, one extra run each) and the process's resident maximum.
 
-    python bench/report_bench.py [--runs 5] [--lang en|nl]
+    python bench/report_bench.py [--runs 5] [--lang en|nl] [--answers examples/manufacturing.answers.yaml]
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import json
 import logging
@@ -28,6 +29,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from readiness.answers import load_answers  # noqa: E402
+from readiness.cli.report_cmd import assess  # noqa: E402
 from readiness.questionnaire.registry import Registry  # noqa: E402
 from readiness.report import pdf  # noqa: E402
 from readiness.report.brand import load_brand  # noqa: E402
@@ -35,22 +38,28 @@ from readiness.report.html import render_html, template_dirs  # noqa: E402
 from readiness.report.model import build_report  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "report" / "fixtures"
+MIB = 2**20
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lang", choices=("en", "nl"), default="en")
+    parser.add_argument("--answers", type=Path, help="an answers file (default: the report test fixture)")
     args = parser.parse_args()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     warnings.simplefilter("ignore", DeprecationWarning)
     import weasyprint
 
-    assessment = json.loads(
-        (FIXTURES / ("assessment.json" if args.lang == "en" else "assessment.nl.json")).read_text()
-    )
-    raw = (FIXTURES / "answers.yaml").read_bytes()
-    questionnaire = Registry.default().load("quickscan@1.0.0")
+    if args.answers:
+        loaded = load_answers(args.answers, Registry.default())
+        assessment = assess(loaded, dt.date(2026, 11, 27), args.lang)
+        raw, questionnaire = loaded.raw, loaded.questionnaire
+    else:
+        name = "assessment.json" if args.lang == "en" else "assessment.nl.json"
+        assessment = json.loads((FIXTURES / name).read_text())
+        raw = (FIXTURES / "answers.yaml").read_bytes()
+        questionnaire = Registry.default().load("quickscan@1.0.0")
     brand = load_brand()
 
     def full() -> bytes:
@@ -78,12 +87,8 @@ def main() -> None:
     peaks = {name: _peak(job) for name, job in (("full", full), ("floor", floor))}
     full_median, floor_median = statistics.median(times["full"]), statistics.median(times["floor"])
     print(f"runs: {args.runs}, language: {args.lang}, WeasyPrint {weasyprint.__version__}")
-    print(
-        f"full report   median {full_median * 1000:7.0f} ms   peak Python memory {peaks['full'] / 2**20:6.1f} MiB"
-    )
-    print(
-        f"WeasyPrint    median {floor_median * 1000:7.0f} ms   peak Python memory {peaks['floor'] / 2**20:6.1f} MiB"
-    )
+    for label, name, median in (("full report", "full", full_median), ("WeasyPrint", "floor", floor_median)):
+        print(f"{label:<13} median {median * 1000:7.0f} ms   peak Python memory {peaks[name] / MIB:6.1f} MiB")
     print(f"ratio full / floor: {full_median / floor_median:.2f}")
     print(
         f"process peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"

@@ -28,7 +28,16 @@ DEADLINES = 8
 def spread(values: Sequence[float]) -> dict[str, Any]:
     """Count, mean, standard deviation (of the cohort as a whole), minimum, quartiles and maximum."""
     if not values:
-        return {"companies": 0, "mean": None, "sd": None, "min": None, "q1": None, "median": None, "q3": None, "max": None}
+        return {
+            "companies": 0,
+            "mean": None,
+            "sd": None,
+            "min": None,
+            "q1": None,
+            "median": None,
+            "q3": None,
+            "max": None,
+        }
     q1, median, q3 = (
         statistics.quantiles(values, n=4, method="inclusive") if len(values) > 1 else (values[0],) * 3
     )
@@ -59,7 +68,10 @@ def build_cohort(
         "anonymised": anonymise,
         "companies": len(results),
         "questionnaires": _counted(
-            (f"{r['questionnaire']['id']}@{r['questionnaire']['version']}", r["questionnaire"].get("title", ""))
+            (
+                f"{r['questionnaire']['id']}@{r['questionnaire']['version']}",
+                r["questionnaire"].get("title", ""),
+            )
             for r in results
         ),
         "levels": _levels(results),
@@ -67,9 +79,15 @@ def build_cohort(
             {"section": section, "label": sector_label(section) if section else "", "companies": n}
             for section, n in Counter(c["sector"] for c in companies).most_common()
         ],
-        "sizes": [{"size": size, "companies": n} for size, n in Counter(c["size"] for c in companies).most_common()],
-        "overall": spread([r["readiness"]["score"] for r in results if r["readiness"].get("score") is not None]),
-        "dma": spread([r["readiness"]["dma_score"] for r in results if r["readiness"].get("dma_score") is not None]),
+        "sizes": [
+            {"size": size, "companies": n} for size, n in Counter(c["size"] for c in companies).most_common()
+        ],
+        "overall": spread(
+            [r["readiness"]["score"] for r in results if r["readiness"].get("score") is not None]
+        ),
+        "dma": spread(
+            [r["readiness"]["dma_score"] for r in results if r["readiness"].get("dma_score") is not None]
+        ),
         "dimensions": _dimensions(results),
         "gaps": _gaps(results),
         "recommendations": _recommendations(results),
@@ -84,7 +102,9 @@ def _counted(pairs: Any) -> list[dict[str, Any]]:
     return [{"ref": ref, "title": title, "companies": n} for (ref, title), n in counts.most_common()]
 
 
-def _companies(results: Sequence[Result], anonymise: bool, sector_label: Callable[[str], str]) -> list[dict[str, Any]]:
+def _companies(
+    results: Sequence[Result], anonymise: bool, sector_label: Callable[[str], str]
+) -> list[dict[str, Any]]:
     rows = []
     for r in results:
         company = r["company"]
@@ -121,7 +141,7 @@ def _levels(results: Sequence[Result]) -> list[dict[str, Any]]:
 
 
 def _dimensions(results: Sequence[Result]) -> list[dict[str, Any]]:
-    """Spread per dimension, in the order dimensions first appear.
+    """Spread per dimension, those measured at the most companies first, then in order of appearance.
 
     Questionnaires share the DMA dimensions (same id, same label), which are pooled; a sector's own
     dimension may reuse an id under another label, and is then kept apart.
@@ -132,7 +152,8 @@ def _dimensions(results: Sequence[Result]) -> list[dict[str, Any]]:
             bucket = scores.setdefault((d["id"], d.get("label", d["id"])), [])
             if d.get("score") is not None:
                 bucket.append(d["score"])
-    return [{"id": key, "label": label, **spread(values)} for (key, label), values in scores.items()]
+    found = [{"id": key, "label": label, **spread(values)} for (key, label), values in scores.items()]
+    return sorted(found, key=lambda d: -d["companies"])
 
 
 def _gaps(results: Sequence[Result]) -> list[dict[str, Any]]:
@@ -142,10 +163,17 @@ def _gaps(results: Sequence[Result]) -> list[dict[str, Any]]:
         for g in r["readiness"].get("gaps", []):
             entry = seen.setdefault(
                 g["question"],
-                {"question": g["question"], "text": g.get("text", ""), "dimension": g.get("dimension_label", ""), "gains": []},
+                {
+                    "question": g["question"],
+                    "text": g.get("text", ""),
+                    "dimension": g.get("dimension_label", ""),
+                    "gains": [],
+                },
             )
             entry["gains"].append(float(g.get("gain", 0)))
-    ranked = sorted(seen.values(), key=lambda e: (-len(e["gains"]), -statistics.fmean(e["gains"]), e["question"]))
+    ranked = sorted(
+        seen.values(), key=lambda e: (-len(e["gains"]), -statistics.fmean(e["gains"]), e["question"])
+    )
     return [
         {
             "question": e["question"],
@@ -171,7 +199,7 @@ def _recommendations(results: Sequence[Result]) -> list[dict[str, Any]]:
 
 def _ai_act(results: Sequence[Result], as_of: dt.date) -> dict[str, Any]:
     """The risk mix over every AI system, and the dates ahead on which obligations start, per company."""
-    systems = Counter()
+    systems: Counter[str] = Counter()
     companies_by_risk: dict[str, set[int]] = {}
     gpai = 0
     upcoming: dict[str, dict[str, dict[str, Any]]] = {}
@@ -182,12 +210,21 @@ def _ai_act(results: Sequence[Result], as_of: dt.date) -> dict[str, Any]:
             systems[risk] += 1
             companies_by_risk.setdefault(risk, set()).add(index)
             gpai += 1 if system.get("gpai") else 0
-        obligations = [*ai_act.get("company_obligations", []), *(o for s in ai_act.get("systems", []) for o in s.get("obligations", []))]
+        obligations = [
+            *ai_act.get("company_obligations", []),
+            *(o for s in ai_act.get("systems", []) for o in s.get("obligations", [])),
+        ]
         for o in obligations:
             if dt.date.fromisoformat(o["applies_from"]) <= as_of:
                 continue
             entry = upcoming.setdefault(o["applies_from"], {}).setdefault(
-                o["id"], {"id": o["id"], "title": o.get("title", o["id"]), "article": o.get("article", ""), "who": set()}
+                o["id"],
+                {
+                    "id": o["id"],
+                    "title": o.get("title", o["id"]),
+                    "article": o.get("article", ""),
+                    "who": set(),
+                },
             )
             entry["who"].add(index)
     risks = [r for r in RISK_ORDER if systems[r]] + sorted(r for r in systems if r not in RISK_ORDER)
@@ -195,13 +232,19 @@ def _ai_act(results: Sequence[Result], as_of: dt.date) -> dict[str, Any]:
         "systems": sum(systems.values()),
         "companies_with_systems": len({i for s in companies_by_risk.values() for i in s}),
         "gpai": gpai,
-        "risk": [{"risk": risk, "systems": systems[risk], "companies": len(companies_by_risk[risk])} for risk in risks],
+        "risk": [
+            {"risk": risk, "systems": systems[risk], "companies": len(companies_by_risk[risk])}
+            for risk in risks
+        ],
         "deadlines": [
             {
                 "date": day,
                 "companies": len({i for o in by_id.values() for i in o["who"]}),
                 "obligations": sorted(
-                    ({k: v for k, v in o.items() if k != "who"} | {"companies": len(o["who"])} for o in by_id.values()),
+                    (
+                        {k: v for k, v in o.items() if k != "who"} | {"companies": len(o["who"])}
+                        for o in by_id.values()
+                    ),
                     key=lambda o: (-o["companies"], o["id"]),
                 ),
             }
@@ -218,7 +261,10 @@ def _support(results: Sequence[Result]) -> list[dict[str, Any]]:
         for s in r.get("support", []):
             key = s.get("id") or s["name"]
             counts[key] += 1
-            entries.setdefault(key, {"id": key, "kind": s.get("kind", ""), "name": s["name"], "country": s.get("country", "")})
+            entries.setdefault(
+                key,
+                {"id": key, "kind": s.get("kind", ""), "name": s["name"], "country": s.get("country", "")},
+            )
     kinds: dict[str, list[dict[str, Any]]] = {}
     for key, n in counts.most_common():
         kinds.setdefault(entries[key]["kind"], []).append({**entries[key], "companies": n})

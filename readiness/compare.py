@@ -84,13 +84,15 @@ def _questions(
     """Questions whose score rose, and those whose score fell, biggest change first."""
     old, new = _question_scores(before), _question_scores(after)
     labels = {d.id: tr(d.label, lang) for d in after.questionnaire.dimensions}
-    changes = []
+    changes: list[tuple[float, int, dict[str, Any]]] = []
     for order, (qid, (question, score, value)) in enumerate(new.items()):
         _q, earlier, earlier_value = old.get(qid, (question, None, None))
-        if score == earlier or (score is None and earlier is None):
+        if score == earlier:
             continue
+        delta = round((score or 0.0) - (earlier or 0.0), 1)
         changes.append(
             (
+                delta,
                 order,
                 {
                     "question": qid,
@@ -98,14 +100,14 @@ def _questions(
                     "dimension": labels.get(question.dimension or "", ""),
                     "before": earlier,
                     "after": score,
-                    "delta": round((score or 0.0) - (earlier or 0.0), 1),
+                    "delta": delta,
                     "answer_before": answer_text(question, earlier_value, lang, _),
                     "answer_after": answer_text(question, value, lang, _),
                 },
             )
         )
-    improved = [c for _o, c in sorted(changes, key=lambda c: (-c[1]["delta"], c[0])) if c["delta"] > 0]
-    slipped = [c for _o, c in sorted(changes, key=lambda c: (c[1]["delta"], c[0])) if c["delta"] < 0]
+    improved = [row for delta, _o, row in sorted(changes, key=lambda c: (-c[0], c[1])) if delta > 0]
+    slipped = [row for delta, _o, row in sorted(changes, key=lambda c: (c[0], c[1])) if delta < 0]
     return improved, slipped
 
 
@@ -154,14 +156,22 @@ def _ai_act(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     old_systems = {s["name"]: s for s in old.get("systems", [])}
     new_systems = {s["name"]: s for s in new.get("systems", [])}
     return {
-        "newly_applying": [brief(o) for key, o in now.items() if applies(now, key) and not applies(then, key)],
-        "no_longer_applying": [brief(o) for key, o in then.items() if applies(then, key) and not applies(now, key)],
+        "newly_applying": [
+            brief(o) for key, o in now.items() if applies(now, key) and not applies(then, key)
+        ],
+        "no_longer_applying": [
+            brief(o) for key, o in then.items() if applies(then, key) and not applies(now, key)
+        ],
         "upcoming": sorted(
             (brief(o) for o in now.values() if o.get("status") == "upcoming"),
             key=lambda o: (o["applies_from"], o["system"], o["id"]),
         ),
-        "systems_added": [{"name": n, "risk": s.get("risk", "")} for n, s in new_systems.items() if n not in old_systems],
-        "systems_removed": [{"name": n, "risk": s.get("risk", "")} for n, s in old_systems.items() if n not in new_systems],
+        "systems_added": [
+            {"name": n, "risk": s.get("risk", "")} for n, s in new_systems.items() if n not in old_systems
+        ],
+        "systems_removed": [
+            {"name": n, "risk": s.get("risk", "")} for n, s in old_systems.items() if n not in new_systems
+        ],
         "risk_changed": [
             {"name": n, "before": old_systems[n].get("risk", ""), "after": s.get("risk", "")}
             for n, s in new_systems.items()

@@ -114,7 +114,9 @@ def _question(
         _question(
             sub,
             f"{number}.{i}",
-            words.condition(words.questionnaire.condition("field", f"{question.id}.{sub.id}"), group=question),
+            words.condition(
+                words.questionnaire.condition("field", f"{question.id}.{sub.id}"), group=question
+            ),
             words,
             dimensions,
         )
@@ -122,7 +124,10 @@ def _question(
     )
     specials = tuple(
         text
-        for text, offered in ((_("Don't know"), question.dont_know), (_("Not applicable"), question.not_applicable))
+        for text, offered in (
+            (_("Don't know"), question.dont_know),
+            (_("Not applicable"), question.not_applicable),
+        )
         if offered
     )
     return PreviewQuestion(
@@ -225,7 +230,7 @@ class Words:
         if isinstance(node, ast.SymbolExpression) and not negated:
             subject, question = self._subject(node)
             if question is not None and question.type == "yes_no":
-                return _("%(subject)s is answered yes") % {"subject": subject}
+                return _("%(subject)s is %(value)s") % {"subject": subject, "value": _("yes")}
         raise Unsayable
 
     def _operand(self, node: Any, logic: str, negated: bool) -> str:
@@ -248,7 +253,9 @@ class Words:
         if question is None and self.group is not None:
             question = next((f for f in self.group.fields if f.id == name), None)
         if question is not None:
-            return quote(tr(question.text, self.lang)), question
+            return _("the answer to %(question)s") % {
+                "question": quote(tr(question.text, self.lang))
+            }, question
         facts = {
             "overall": _("the overall score"),
             "ai_system_count": _("the number of AI systems"),
@@ -282,25 +289,47 @@ class Words:
             if len(values) == 1:
                 template = _("%(subject)s is not %(values)s") if negated else _("%(subject)s is %(values)s")
             else:
-                template = _("%(subject)s is none of %(values)s") if negated else _("%(subject)s is one of %(values)s")
+                template = (
+                    _("%(subject)s is none of %(values)s")
+                    if negated
+                    else _("%(subject)s is one of %(values)s")
+                )
             return template % {"subject": subject, "values": ", ".join(values)}
         subject, question = self._subject(node.container)
         value = self._value(node.member, question)
-        template = _("%(subject)s does not include %(value)s") if negated else _("%(subject)s includes %(value)s")
+        template = (
+            _("%(subject)s does not include %(value)s") if negated else _("%(subject)s includes %(value)s")
+        )
         return template % {"subject": subject, "value": value}
+
+    def _presence(self, right: Any, present: bool, subject: str, question: Question | None) -> str:
+        """`x != null`, `x != []`: whether a question was answered, or a list of register facts has items."""
+        _ = self.gettext
+        if isinstance(right, ast.ArrayExpression) and right.value:
+            raise Unsayable
+        if question is None:
+            if isinstance(right, ast.NullExpression):
+                template = _("%(subject)s is known") if present else _("%(subject)s is not known")
+            else:
+                template = _("%(subject)s is not empty") if present else _("%(subject)s is empty")
+            return template % {"subject": subject}
+        asked = quote(tr(question.text, self.lang))
+        if isinstance(right, ast.NullExpression):
+            template = _("%(question)s is answered") if present else _("%(question)s is not answered")
+        else:
+            template = (
+                _("at least one option is ticked at %(question)s")
+                if present
+                else _("no option is ticked at %(question)s")
+            )
+        return template % {"question": asked}
 
     def _compare(self, node: Any, *, negated: bool) -> str:
         _ = self.gettext
         subject, question = self._subject(node.left)
         operator = INVERSE[node.type] if negated else node.type
-        if isinstance(node.right, ast.NullExpression) and operator in ("eq", "ne"):
-            template = _("%(subject)s is answered") if operator == "ne" else _("%(subject)s is not answered")
-            return template % {"subject": subject}
-        if isinstance(node.right, ast.ArrayExpression) and not node.right.value and operator in ("eq", "ne"):
-            template = (
-                _("%(subject)s has at least one answer") if operator == "ne" else _("%(subject)s has no answer")
-            )
-            return template % {"subject": subject}
+        if isinstance(node.right, ast.NullExpression | ast.ArrayExpression) and operator in ("eq", "ne"):
+            return self._presence(node.right, operator == "ne", subject, question)
         value = self._value(node.right, question)
         templates = {
             "eq": _("%(subject)s is %(value)s"),

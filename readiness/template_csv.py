@@ -30,7 +30,8 @@ def template_columns(questionnaire: Questionnaire, lang: str) -> Columns:
     columns: Columns = [
         (
             QUESTIONNAIRE_COLUMN,
-            f"# {questionnaire.ref} " + _("(this row is not read; an empty questionnaire cell means this one)"),
+            f"# {questionnaire.ref} "
+            + _("(this row is not read; an empty questionnaire cell means this one)"),
         )
     ]
     for key in COMPANY_FIELDS:
@@ -64,7 +65,11 @@ def describe(question: Question, lang: str, _: Callable[[str], str]) -> str:
         values = _("a number") + (f" ({tr(question.unit, lang)})" if question.unit else "")
     else:
         values = _("text")
-    specials = [s for s, offered in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable)) if offered]
+    specials = [
+        s
+        for s, offered in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable))
+        if offered
+    ]
     if specials:
         values += "; " + _("or: %(specials)s") % {"specials": ", ".join(specials)}
     return f"{tr(question.text, lang)} [{values}]"

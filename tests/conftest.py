@@ -16,6 +16,11 @@ EXAMPLES = ROOT / "examples"
 Run = Callable[..., Result]
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden`: rewrite golden files (reports, generated docs) instead of comparing; review the diff."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite the golden files")
+
+
 @pytest.fixture
 def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Run:
     """`run(["validate", path])`: the command line through CliRunner, in a fresh working folder."""

@@ -4,7 +4,8 @@ Processes rather than threads because rendering a PDF is CPU-bound Python. Worke
 `forkserver` where the platform has it (a clean parent with the heavy modules preloaded, so a worker
 starts fast and inherits no threads from the terminal's progress bar), else `spawn`. At most two items
 per worker are in flight, so memory stays flat however long the batch is, and a worker that dies (out
-of memory, a crash in a native library) costs only the items it held: a fresh pool takes the rest.
+of memory, a crash in a native library) costs only the items it held: a fresh pool takes the rest. On
+Ctrl-C the workers finish the reports in hand (so each output has its record), and the batch stops.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ class Outcome:
 def run_batch(
     items: Sequence[BatchInput], options: Options, *, jobs: int, on_result: OnResult | None = None
 ) -> Outcome:
-    """Process every item with `jobs` worker processes (1: in this process), calling `on_result` as each ends."""
+    """Process every item with `jobs` worker processes (1: in this one), telling `on_result` of each."""
     notify = on_result or (lambda _result: None)
     found: dict[int, ItemResult] = {}
     try:
@@ -63,7 +64,7 @@ def _context() -> multiprocessing.context.BaseContext:
 def _in_pool(
     items: Sequence[BatchInput], options: Options, jobs: int, found: dict[int, ItemResult], notify: OnResult
 ) -> None:
-    """Run `items` in a pool; when a worker dies, its pool's unfinished items get one more try in a new one."""
+    """Run `items` in a pool; when a worker dies, the unfinished items get one more try in a new pool."""
     waiting = list(reversed(range(len(items))))
     tries = [0] * len(items)
     while waiting:
@@ -85,8 +86,12 @@ def _in_pool(
                         notify(found[index])
                     if len(finished) < len(done):
                         break
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
+            except KeyboardInterrupt:
+                # Workers finish the report in hand (its output and record are complete); count those.
+                pool.shutdown(wait=True, cancel_futures=True)
+                for future, index in running.items():
+                    if future.done() and not future.cancelled() and future.exception() is None:
+                        found[index] = future.result()
                 raise
             for index in sorted(running.values(), reverse=True):
                 if tries[index] < MAX_TRIES:

@@ -241,7 +241,9 @@ def _option_id(question: Question, text: str) -> str:
     """The option meant by `text`: its id or a label, ignoring case; the text itself when none matches."""
     wanted = text.casefold()
     for option in question.options:
-        if option.id.casefold() == wanted or any(label.casefold() == wanted for label in option.label.values()):
+        if option.id.casefold() == wanted or any(
+            label.casefold() == wanted for label in option.label.values()
+        ):
             return option.id
     return text
 

@@ -17,6 +17,7 @@ from readiness.errors import ProblemsError, ReadinessError
 # name -> "module:attribute"; the order is the order of `readiness --help`.
 COMMANDS: dict[str, str] = {
     "assess": "readiness.cli.assess_cmd:assess",
+    "report": "readiness.cli.report_cmd:report",
     "validate": "readiness.cli.validate_cmd:validate",
     "questionnaires": "readiness.cli.questionnaires_cmd:questionnaires",
     "schema": "readiness.cli.schema_cmd:schema",

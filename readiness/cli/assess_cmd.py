@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from readiness.cli.options import as_of_option, format_option, lang_option, questionnaires_option
-from readiness.errors import EXIT_PROBLEMS, ReadinessError
+from readiness.cli.options import as_of_option, format_option, lang_option, questionnaires_option, report_options
+from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
 
 def _now() -> str:
@@ -42,13 +42,14 @@ def _now() -> str:
 )
 @as_of_option
 @lang_option
-@format_option("text", "json", default="text")
+@format_option("pdf", "html", "md", "json", "text", default="pdf")
 @click.option(
     "--out",
     "out_path",
     type=click.Path(path_type=Path),
-    help="Write the result here instead of the terminal.",
+    help="Where to write the result (default: reports/<company>.pdf; json and text go to the terminal).",
 )
+@report_options
 @questionnaires_option
 def assess(
     answers_path: Path | None,
@@ -62,6 +63,9 @@ def assess(
     lang: str | None,
     output_format: str,
     out_path: Path | None,
+    brand_file: Path | None,
+    pdfa: bool,
+    template_dirs: tuple[Path, ...],
     questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """Assess a company: answer the questionnaire (saved after every answer), then see the result.
@@ -117,8 +121,29 @@ def assess(
             exit_code=EXIT_PROBLEMS,
         )
     assessment = run_assessment(questionnaire, answers, as_of)
-    result = assessment.as_dict(lang or answers.company.get("language") or "en")
-    _emit(result, output_format, out_path)
+    language = lang or answers.company.get("language") or "en"
+    if output_format in ("json", "text"):
+        _emit(assessment.as_dict(language), output_format, out_path)
+        return
+    from readiness.report.brand import load_brand
+    from readiness.report.output import report_path, write_assessment
+
+    # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
+    saved = answers_path is not None and answers_path.exists() and not upgrade
+    raw = answers_path.read_bytes() if saved and answers_path is not None else answers.to_yaml().encode("utf-8")
+    target = report_path(out_path, str(answers.company.get("name", "")), output_format)
+    write_assessment(
+        assessment,
+        raw,
+        target,
+        output_format,
+        lang=language,
+        brand=load_brand(brand_file),
+        templates=template_dirs,
+        pdfa=pdfa,
+    )
+    _emit(assessment.as_dict(language), "text", None)
+    click.echo(f"\nReport written to {display_path(target)}")
 
 
 def _prompter(script_path: Path | None) -> Any:

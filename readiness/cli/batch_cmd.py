@@ -44,7 +44,9 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 @as_of_option
 @click.option("--force", is_flag=True, help="Render every report, even those whose inputs did not change.")
 @click.option("--summary", is_flag=True, help="Also write the cohort overview (cohort.pdf and cohort.json).")
-@click.option("--anonymise", is_flag=True, help="In the cohort overview, number the companies instead of naming them.")
+@click.option(
+    "--anonymise", is_flag=True, help="In the cohort overview, number the companies instead of naming them."
+)
 @questionnaires_option
 def batch(
     inputs: tuple[Path, ...],
@@ -83,9 +85,13 @@ def batch(
             f"not read (in a folder, batch reads *.answers.yaml, *.csv and *.xlsx): {names}{more}", err=True
         )
     if not expanded.items:
-        raise ReadinessError("no inputs found: name answers files, report PDFs, CSV or XLSX files, or folders")
+        raise ReadinessError(
+            "no inputs found: name answers files, report PDFs, CSV or XLSX files, or folders"
+        )
     out_dir.mkdir(parents=True, exist_ok=True)
-    salt = json.dumps({"format": output_format, "lang": lang, "as_of": as_of.isoformat(), "brand": brand_hash})
+    salt = json.dumps(
+        {"format": output_format, "lang": lang, "as_of": as_of.isoformat(), "brand": brand_hash}
+    )
     options = Options(
         out_dir=out_dir,
         fmt=output_format,
@@ -114,13 +120,17 @@ def batch(
     path = result.write()
     for line in summary_lines(result, path):
         click.echo(line)
-    if summary and not outcome.interrupted:
+    assessments = [r.assessment for r in outcome.results if r.assessment is not None]
+    if summary and assessments and not outcome.interrupted:
         from readiness.hubdocs.cohort_doc import write_cohort
 
-        assessments = [r.assessment for r in outcome.results if r.assessment is not None]
         for written in write_cohort(
-            assessments, out_dir / "cohort.pdf", lang=lang or "en", brand_path=brand_path,
-            as_of=as_of, anonymise=anonymise,
+            assessments,
+            out_dir / "cohort.pdf",
+            lang=lang or "en",
+            brand_path=brand_path,
+            as_of=as_of,
+            anonymise=anonymise,
         ):
             click.echo(f"wrote {display_path(written)}")
     if outcome.interrupted:

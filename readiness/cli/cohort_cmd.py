@@ -68,7 +68,9 @@ def cohort(
             click.echo(f"left out {item.label}:\n  " + exc.message.replace("\n", "\n  "), err=True)
     if not results:
         raise ReadinessError("no input could be assessed; nothing to make an overview of")
-    written = write_cohort(results, out, lang=lang or "en", brand_path=brand_path, as_of=as_of, anonymise=anonymise)
+    written = write_cohort(
+        results, out, lang=lang or "en", brand_path=brand_path, as_of=as_of, anonymise=anonymise
+    )
     for path in written:
         click.echo(f"wrote {display_path(path)}")
     click.echo(f"{len(results)} companies" + (f", {failed} left out" if failed else ""))

@@ -59,3 +59,21 @@ def _today() -> Any:
     import datetime as dt
 
     return dt.date.today()
+
+
+def report_options(func: F) -> F:
+    """`--brand`, `--pdfa` and `--templates`: how a report looks, for every command that writes one."""
+    func = click.option(
+        "--templates",
+        "template_dirs",
+        multiple=True,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        help="A folder of your own report templates (repeatable); its files win over the built-in ones.",
+    )(func)
+    func = click.option("--pdfa", is_flag=True, help="Write PDF/A-3b, for archiving.")(func)
+    return click.option(
+        "--brand",
+        "brand_file",
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help="A brand YAML: name, logo, colours, contact, footer (see `readiness schema brand`).",
+    )(func)

@@ -29,7 +29,11 @@ from readiness.errors import ReadinessError, display_path
 )
 @questionnaires_option
 def preview(
-    questionnaire_ref: str, lang: str, out: Path, brand_path: Path | None, questionnaire_dirs: tuple[Path, ...]
+    questionnaire_ref: str,
+    lang: str,
+    out: Path,
+    brand_path: Path | None,
+    questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """Print QUESTIONNAIRE (default: its newest version) for interviews on paper or for review: its
     sections, questions, options with boxes to tick, and every condition in words.

@@ -71,5 +71,7 @@ def _load(ref: str, folders: tuple[Path, ...]) -> Questionnaire:
 
     questionnaire = Registry.default(folders).load(ref)
     if questionnaire.kind != "questionnaire":
-        raise ReadinessError(f"'{questionnaire.id}' is a module that questionnaires include, not a questionnaire")
+        raise ReadinessError(
+            f"'{questionnaire.id}' is a module that questionnaires include, not a questionnaire"
+        )
     return questionnaire

@@ -87,7 +87,7 @@ def cohort_charts(cohort: Mapping[str, Any], brand: Brand, lang: str) -> dict[st
         ),
         "dimensions": svg(
             charts.bar_chart(
-                [(d["label"], d["mean"], fmt.number(d["mean"])) for d in cohort["dimensions"]],
+                [(d["label"], d["mean"], fmt.number(d["mean"])) for d in _shared(cohort["dimensions"])],
                 colours,
                 title=_("Average score per dimension"),
                 marks=(25, 50, 75),
@@ -99,7 +99,10 @@ def cohort_charts(cohort: Mapping[str, Any], brand: Brand, lang: str) -> dict[st
     if ai_act["systems"]:
         found["risk"] = svg(
             charts.bar_chart(
-                shares([(risk_names.get(r["risk"], r["risk"]), r["systems"]) for r in ai_act["risk"]], ai_act["systems"]),
+                shares(
+                    [(risk_names.get(r["risk"], r["risk"]), r["systems"]) for r in ai_act["risk"]],
+                    ai_act["systems"],
+                ),
                 colours,
                 title=_("AI systems per risk class"),
             )
@@ -128,3 +131,9 @@ def cohort_charts(cohort: Mapping[str, Any], brand: Brand, lang: str) -> dict[st
             )
         )
     return found
+
+
+def _shared(dimensions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The dimensions measured at more than one company (all of them when none is): the chart's rows."""
+    shared = [d for d in dimensions if d["companies"] > 1]
+    return shared or list(dimensions)

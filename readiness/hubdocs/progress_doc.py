@@ -80,7 +80,9 @@ def write_progress(
         write_atomic(path, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         return
     brand = load_brand(brand_path)
-    html = render_html(TEMPLATE, lang=lang, brand=brand, progress=result, charts=progress_charts(result, brand, lang))
+    html = render_html(
+        TEMPLATE, lang=lang, brand=brand, progress=result, charts=progress_charts(result, brand, lang)
+    )
     attachments = [
         Attachment(f"before-{_stem(before.filename)}.answers.yaml", before.loaded.raw, "answers at T0"),
         Attachment(f"after-{_stem(after.filename)}.answers.yaml", after.loaded.raw, "answers at T1"),
@@ -114,4 +116,3 @@ def progress_charts(result: Mapping[str, Any], brand: Brand, lang: str) -> dict[
         "before": bars(0, then, _("Scores at T0")),
         "after": bars(1, now, _("Scores at T1")),
     }
-

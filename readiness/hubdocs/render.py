@@ -64,7 +64,9 @@ def palette(brand: Brand) -> charts.Palette:
     return charts.Palette(colors["primary"], colors["accent"], colors["text"], colors["muted"])
 
 
-def render_html(template: str, *, lang: str, brand: Brand, templates: Sequence[Path] = (), **context: Any) -> str:
+def render_html(
+    template: str, *, lang: str, brand: Brand, templates: Sequence[Path] = (), **context: Any
+) -> str:
     """A hub document as one HTML page, with the report's helpers (`fmt`, `text`) in its context."""
     env = environment(template_dirs(templates), lang)
     return env.get_template(template).render(
@@ -123,7 +125,9 @@ def write_document(
     if path.suffix.lower() in (".html", ".htm"):
         write_atomic(path, html)
     else:
-        write_atomic(path, render_pdf(html, brand=brand, as_of=as_of, attachments=attachments, templates=templates))
+        write_atomic(
+            path, render_pdf(html, brand=brand, as_of=as_of, attachments=attachments, templates=templates)
+        )
 
 
 def svg(markup: str) -> Markup:

@@ -40,7 +40,7 @@ class AISystem:
     gpai: str | None
     reasons: tuple[Reason, ...]
     obligations: tuple[Obligation, ...]
-    unsure: tuple[str, ...]
+    unsure: tuple[Reason, ...]
 
 
 @dataclass(frozen=True)
@@ -93,8 +93,15 @@ def _system(data: Mapping[str, Any]) -> AISystem:
             for r in data.get("reasons", [])
         ),
         obligations=tuple(_obligation(o) for o in data.get("obligations", [])),
-        unsure=tuple(data.get("unsure") or ()),
+        unsure=tuple(_doubt(item) for item in data.get("unsure") or ()),
     )
+
+
+def _doubt(item: str | Mapping[str, Any]) -> Reason:
+    """Something to check about a system: a plain sentence, or a note with the article it turns on."""
+    if isinstance(item, str):
+        return Reason("", "", item)
+    return Reason(item.get("article") or "", "", item.get("note") or item.get("text") or "")
 
 
 def build_ai_act(data: Mapping[str, Any], as_of: dt.date) -> AIAct:

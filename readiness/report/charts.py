@@ -78,6 +78,11 @@ def shorten(label: str, width: int) -> str:
     return label[: width - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
+def _anchor(x: float, left: float, right: float) -> str:
+    """Labels near an edge grow inwards, so they stay inside the chart."""
+    return "start" if x < left + 40 else ("end" if x > right - 40 else "middle")
+
+
 def _svg(width: float, height: float, body: list[str], title: str, width_mm: float) -> str:
     """The chart, sized in millimetres on the page so that print engines and browsers agree on its size."""
     return (
@@ -88,7 +93,7 @@ def _svg(width: float, height: float, body: list[str], title: str, width_mm: flo
 
 
 def radar_chart(
-    axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, width_mm: float = 98
+    axes: Sequence[tuple[str, float | None, str]], palette: Palette, *, title: str, width_mm: float = 90
 ) -> str:
     """A radar of scores 0-100, an axis per (label, score, score text); a missing score sits at the centre."""
     width, height = 420.0, 320.0
@@ -212,9 +217,11 @@ def timeline_chart(
     placed: list[tuple[TimelinePoint, float, int]] = []
     for p in sorted(points, key=lambda p: p.date):
         x = x_of(p.date)
-        half = max(len(line) for line in p.lines) * 2.4 + 6 if p.lines else 10
-        lane = next((lane for lane in lanes if lane_end.get(lane, -1e9) < x - half), lanes[len(placed) % 4])
-        lane_end[lane] = x + half
+        extent = max(len(line) for line in p.lines) * 4.8 + 8 if p.lines else 10
+        anchor = _anchor(x, left, right)
+        begin = x if anchor == "start" else x - extent if anchor == "end" else x - extent / 2
+        lane = next((lane for lane in lanes if lane_end.get(lane, -1e9) < begin), lanes[len(placed) % 4])
+        lane_end[lane] = begin + extent
         placed.append((p, x, lane))
     above = max([-lane for _, _, lane in placed if lane < 0], default=0)
     below = max([lane for _, _, lane in placed if lane > 0], default=0)
@@ -255,7 +262,7 @@ def timeline_chart(
             f'<circle cx="{_n(x)}" cy="{_n(axis_y)}" r="4" fill="{_attr(fill)}" stroke="{_attr(colour)}" '
             'stroke-width="1.5"/>'
         )
-        anchor = "start" if x < left + 40 else ("end" if x > right - 40 else "middle")
+        anchor = _anchor(x, left, right)
         for j, line in enumerate(p.lines):
             body.append(
                 _text(

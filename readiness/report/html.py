@@ -122,7 +122,9 @@ def _charts(report: Report, fmt: Formatter) -> dict[str, Any]:
         "radar": Markup(charts.radar_chart(axes, palette, title=_("Readiness by dimension")))
         if len(axes) >= 3
         else None,
-        "bars": Markup(charts.bar_chart(axes, palette, title=_("Scores by dimension"), marks=(25, 50, 75))),
+        "bars": Markup(
+            charts.bar_chart(axes, palette, title=_("Scores by dimension"), marks=(25, 50, 75), width_mm=108)
+        ),
         "timeline": timeline(report.ai_act.milestones, _("AI Act dates that matter to you"))
         if report.ai_act.milestones
         else None,

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import unicodedata
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from readiness.questionnaire.model import Questionnaire
+from readiness.slug import slugify
 from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
 from readiness.report.brand import Brand
 from readiness.report.plan import Action, Recommendation, action_plan, recommendation
+
+_URL = re.compile(r"https?://[^\s<>\"']+")
 
 
 @dataclass(frozen=True)
@@ -75,6 +78,8 @@ class Context:
 
 @dataclass(frozen=True)
 class Source:
+    """A cited source: a web address, or (for sources that are not on the web) only its description."""
+
     label: str
     url: str
 
@@ -231,7 +236,7 @@ def _support(data: Mapping[str, Any]) -> Support:
         country=data.get("country", ""),
         region=data.get("region") or "",
         city=data.get("city") or "",
-        url=data.get("url") or (sources[0] if sources else ""),
+        url=data.get("url") or data.get("info_url") or next(iter(web_addresses(" ".join(sources))), ""),
         services=tuple(data.get("services") or ()),
         why=data.get("why", ""),
     )
@@ -243,7 +248,7 @@ def _context(data: Mapping[str, Any]) -> Context:
         unit=data.get("unit", ""),
         year=int(data.get("year", 0)),
         geo=data.get("geo", ""),
-        breakdown=data.get("breakdown", ""),
+        breakdown=data.get("label") or data.get("breakdown", ""),
         source=data.get("source", ""),
     )
 
@@ -251,6 +256,12 @@ def _context(data: Mapping[str, Any]) -> Context:
 def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
     """Every source the assessment cites, once, with what it supports, in the order the report uses them."""
     found: dict[str, dict[str, None]] = {}
+
+    def cite(source: str, label: str) -> None:
+        for url in web_addresses(source) or [""]:
+            key = url or source
+            found.setdefault(key, {})[label if url else f"{label}: {source}" if label else source] = None
+
     ai_act = assessment.get("ai_act") or {}
     obligations = [
         *ai_act.get("company_obligations", []),
@@ -258,24 +269,23 @@ def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
     ]
     for obligation in obligations:
         if obligation.get("source"):
-            found.setdefault(obligation["source"], {})[obligation.get("article", "")] = None
+            cite(obligation["source"], obligation.get("article", ""))
     for entry in assessment.get("support", []):
-        for url in entry.get("sources") or []:
-            found.setdefault(url, {})[entry["name"]] = None
+        for source in entry.get("sources") or []:
+            cite(source, entry["name"])
     for figure in assessment.get("context", []):
         if figure.get("source"):
-            found.setdefault(figure["source"], {})[
-                f"{figure.get('geo', '')} {figure.get('year', '')}".strip()
-            ] = None
-    return tuple(Source("; ".join(label for label in labels if label), url) for url, labels in found.items())
+            cite(figure["source"], f"{figure.get('geo', '')} {figure.get('year', '')}".strip())
+    return tuple(
+        Source("; ".join(label for label in labels if label), key if _URL.match(key) else "")
+        for key, labels in found.items()
+    )
+
+
+def web_addresses(text: str) -> list[str]:
+    """The http(s) addresses in a source text, which may also describe sources that are not on the web."""
+    return [url.rstrip(".,;)") for url in _URL.findall(text)]
 
 
 def _attachment_name(company: str) -> str:
-    return f"{slug(company) or 'answers'}.answers.yaml"
-
-
-def slug(text: str) -> str:
-    """A file-name-safe form of a company name: ASCII letters and digits joined by hyphens."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
-    words = "".join(c if c.isalnum() else " " for c in ascii_text).split()
-    return "-".join(words)[:60].strip("-")
+    return f"{slugify(company)}.answers.yaml"

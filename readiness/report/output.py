@@ -10,11 +10,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readiness.atomic import write_atomic
 from readiness.report.html import render_html
 from readiness.report.markdown import render_markdown
-from readiness.report.model import Report, slug
+from readiness.report.model import Report, build_report
+from readiness.slug import slugify
+
+if TYPE_CHECKING:
+    from readiness.assessment import Assessment
+    from readiness.report.brand import Brand
 
 FORMATS = ("pdf", "html", "md", "json")
 SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json"}
@@ -46,6 +52,25 @@ def write_report(
         raise ValueError(f"unknown report format {output_format!r}; expected one of {', '.join(FORMATS)}")
 
 
+def write_assessment(
+    assessment: Assessment,
+    answers_bytes: bytes,
+    target: Path,
+    output_format: str,
+    *,
+    lang: str,
+    brand: Brand,
+    templates: Sequence[Path] = (),
+    pdfa: bool = False,
+) -> Report:
+    """Build the report of one assessment and write it to `target`: what assess, report and batch share."""
+    model = build_report(
+        assessment.as_dict(lang), assessment.questionnaire, assessment.answers.as_data(), answers_bytes, lang, brand
+    )
+    write_report(model, target, output_format, templates=templates, pdfa=pdfa)
+    return model
+
+
 def report_path(
     out: Path | None, company: str, output_format: str, *, taken: set[Path] | None = None
 ) -> Path:
@@ -58,7 +83,7 @@ def report_path(
     if out is not None and out.suffix and not out.is_dir():
         return out
     folder = out if out is not None else DEFAULT_FOLDER
-    stem = slug(company) or "report"
+    stem = slugify(company)
     path = folder / f"{stem}{suffix}"
     number = 2
     while taken is not None and path in taken:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import pytest
 
 from readiness.aiact import load_catalogue
 from readiness.aiact.reference import BEGIN, END, reference_markdown
@@ -11,16 +11,16 @@ from tests.conftest import ROOT
 DOC = ROOT / "docs" / "ai-act.md"
 
 
-def test_the_reference_in_the_method_document_matches_the_catalogue() -> None:
+def test_the_reference_in_the_method_document_matches_the_catalogue(request: pytest.FixtureRequest) -> None:
     text = DOC.read_text(encoding="utf-8")
     head, rest = text.split(BEGIN + "\n", 1)
     _, tail = rest.split(END, 1)
     expected = f"{head}{BEGIN}\n{reference_markdown(load_catalogue())}{END}{tail}"
-    if os.environ.get("UPDATE_GOLDEN") == "1":
+    if request.config.getoption("--update-golden"):
         DOC.write_text(expected, encoding="utf-8")
         text = expected
     assert text == expected, (
-        "docs/ai-act.md is out of date: run the tests with UPDATE_GOLDEN=1 and review the diff"
+        "docs/ai-act.md is out of date: run pytest --update-golden and review the diff"
     )
 
 

@@ -6,6 +6,7 @@ reviewed in the diff.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import warnings
@@ -31,13 +32,6 @@ EXAMPLES = {"quickscan-en": ("assessment.json", "en"), "quickscan-nl": ("assessm
 # WeasyPrint says this about the machine (no HarfBuzz subsetter installed), not about the document:
 # once as a DeprecationWarning on import, then as a log line per font.
 MACHINE_NOTICES = ("Using fontTools instead of HarfBuzz-Subset",)
-with warnings.catch_warnings():
-    warnings.filterwarnings("ignore", "HarfBuzz-Subset will be required", DeprecationWarning)
-    import weasyprint  # noqa: F401
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="rewrite the report golden files")
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ def test_radar_is_well_formed_deterministic_and_escaped() -> None:
     assert "<script>" not in svg and 'onload="x' not in svg
     assert any("<script>alert(1)</script>" in t for t in texts(svg))  # printed as text
     root = ET.fromstring(svg)
-    assert root.get("width") == "98mm"
+    assert root.get("width") == "90mm"
     assert len(root.findall(f"{SVG}circle")) == 4
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from readiness.report.markdown import render_markdown
 from readiness.report.model import Report
 from tests.report.conftest import EXAMPLES
 
+EXAMPLE_ANSWERS = Path(__file__).resolve().parents[2] / "examples"
 SCRIPT = "<script>alert('x')</script>"
 IMAGE = '<img src="file:///etc/passwd">'
 STYLE = "</style><style>body{background:url(http://evil.example/x)}</style>"
@@ -105,3 +107,27 @@ def test_a_templates_folder_overrides_single_files(
     html = render_html(make_report("quickscan-nl"), templates=[tmp_path])
     assert "<section>Waar u hulp vindt: ours</section>" in html
     assert "Samenvatting" in html
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLE_ANSWERS.glob("*.answers.yaml")), ids=lambda p: p.stem)
+def test_every_example_renders_through_the_real_pipeline(path: Path) -> None:
+    from readiness.answers import load_answers
+    from readiness.assessment import run_assessment
+    from readiness.questionnaire.registry import Registry
+    from readiness.report.brand import load_brand
+    from readiness.report.model import build_report
+
+    loaded = load_answers(path, Registry.default())
+    for lang in ("en", "nl"):
+        report = build_report(
+            run_assessment(loaded.questionnaire, loaded.answers, dt.date(2026, 11, 27)).as_dict(lang),
+            loaded.questionnaire,
+            loaded.document.data,
+            loaded.raw,
+            lang,
+            load_brand(),
+        )
+        html = render_html(report)
+        assert report.company.name.split()[0] in html
+        assert "{'" not in html and "&#39;field&#39;" not in html  # no Python reprs leak into the page
+        assert render_markdown(report).startswith("# ")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from readiness.report.model import Report, slug
+from readiness.report.model import Report
 
 
 def test_summary_picks_three_strengths_best_first_and_the_first_three_gaps(
@@ -87,13 +87,61 @@ def test_the_answers_file_is_carried_with_a_name_from_the_company(make_report: C
     assert len(report.attachment.sha256) == 64
 
 
-def test_slug_keeps_ascii_letters_and_digits() -> None:
-    assert slug("Bäckerei Müller & Söhne GmbH") == "backerei-muller-sohne-gmbh"
-    assert slug("Ελληνική Εταιρεία") == ""
-    assert slug("../../etc/passwd") == "etc-passwd"
-
-
 def test_a_report_without_ai_systems_or_scores_still_builds(make_report: Callable[..., Report]) -> None:
     report = make_report(ai_act={}, support=[], context=[])
     assert report.ai_act.systems == () and report.ai_act.next_dates == ()
     assert report.support == ()
+
+
+def test_doubts_may_be_sentences_or_notes_with_an_article(make_report: Callable[..., Report]) -> None:
+    act = {
+        "systems": [
+            {
+                "name": "S",
+                "risk": "high",
+                "reasons": [],
+                "obligations": [],
+                "unsure": [
+                    "Ask the supplier.",
+                    {"field": "role", "article": "Art. 25", "note": "Check the role."},
+                ],
+            }
+        ]
+    }
+    unsure = make_report(ai_act=act).ai_act.systems[0].unsure
+    assert [(u.article, u.because) for u in unsure] == [
+        ("", "Ask the supplier."),
+        ("Art. 25", "Check the role."),
+    ]
+
+
+def test_sources_that_are_not_web_addresses_keep_their_description(
+    make_report: Callable[..., Report],
+) -> None:
+    context = [
+        {
+            "value": 20.0,
+            "unit": "%",
+            "year": 2025,
+            "geo": "EU27",
+            "breakdown": "all",
+            "source": "Eurostat table (extracted 2025); https://ec.europa.eu/eurostat/x (news).",
+        }
+    ]
+    support = [
+        {
+            "kind": "edih",
+            "name": "Hub",
+            "country": "NL",
+            "url": None,
+            "why": "",
+            "sources": ["GitHub file id 1 (a seed file)", "https://hub.example/about"],
+        }
+    ]
+    report = make_report(context=context, support=support, ai_act={})
+    assert [(s.label, s.url) for s in report.sources] == [
+        ("Hub: GitHub file id 1 (a seed file)", ""),
+        ("Hub", "https://hub.example/about"),
+        ("EU27 2025", "https://ec.europa.eu/eurostat/x"),
+    ]
+    assert report.support[0].url == "https://hub.example/about"
