@@ -9,8 +9,8 @@ from __future__ import annotations
 import copy
 import difflib
 import re
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnai
 from readiness.questionnaire.registry import Registry, version_key
 from readiness.schemas import check_against_schema
 from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
+
 
 def schema_line() -> str:
     """The editor line for answers files we write: the schema file of the installed package, by path.
@@ -176,7 +177,8 @@ def check_ai_systems(answers: Answers, document: YamlDocument) -> list[Problem]:
         located = []
         for problem in exc.problems:
             steps: list[str | int] = [
-                int(index) if index else name for name, index in re.findall(r"(\w+)|\[(\d+)\]", problem.json_path)
+                int(index) if index else name
+                for name, index in re.findall(r"(\w+)|\[(\d+)\]", problem.json_path)
             ]
             if steps and steps[0] == "systems":
                 steps[0] = "ai_systems"

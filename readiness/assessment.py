@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from readiness import __version__
-from readiness.answers import Answers
 from readiness.aiact.result import AIActAssessment
+from readiness.answers import Answers
 from readiness.company import Company
 from readiness.directory.model import SupportMatch
 from readiness.questionnaire.model import Level, Questionnaire, tr
@@ -126,7 +126,9 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
                 "dimension_label": labels[g.dimension.id],
                 "score": g.score,
                 "gain": g.gain,
-                "because": message("gap_because", lang, gain=f"{g.gain:g}", score=f"{g.score:g}"),
+                "because": message(
+                    "gap_because", lang, gain=_number(g.gain, lang), score=_number(g.score, lang)
+                ),
             }
             for g in r.gaps
         ],
@@ -147,12 +149,22 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
     }
 
 
+def _number(value: float, lang: str) -> str:
+    """A score as the language writes it (3.5 in English, 3,5 in Dutch)."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, format="#,##0.#", locale=lang))
+
+
 def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: str) -> str:
     if reason == "score":
         score = next((d.score for d in r.dimensions if d.dimension.id == subject), None)
         label = next((tr(d.label, lang) for d in q.dimensions if d.id == subject), subject)
         return message(
-            "rec_because_score", lang, dimension=label, score=f"{score:g}" if score is not None else "-"
+            "rec_because_score",
+            lang,
+            dimension=label,
+            score=_number(score, lang) if score is not None else "-",
         )
     if reason == "answer":
         question = q.question(subject)

@@ -14,6 +14,7 @@ whose running time an author could blow up.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -50,17 +51,21 @@ class Condition:
     text: str
     rule: rule_engine.Rule
     symbols: frozenset[str]
-    # Results by the values of the symbols read: evaluation is pure, and rule-engine's is the slowest step
-    # of scoring, while many companies share the few answers a condition reads.
+    # For mappings read only as name["key"] with literal keys: those keys. Passing only them keeps
+    # rule-engine from type-checking whole mappings (the slowest part of an evaluation).
+    keys: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # Results by the values read: evaluation is pure, and many companies share the few answers (or the
+    # score of the one dimension) that a condition reads.
     _memo: dict[tuple[Any, ...], bool] = field(default_factory=dict, compare=False, repr=False)
 
     def holds(self, values: Mapping[str, Any]) -> bool:
         """Whether the condition is true for `values` (symbol -> value; absent symbols read as null)."""
-        key = tuple(_frozen(values.get(name)) for name in sorted(self.symbols))
+        read = {name: self._read(name, values.get(name)) for name in sorted(self.symbols)}
+        key = tuple(_frozen(value) for value in read.values())
         cached = self._memo.get(key)
         if cached is not None:
             return cached
-        thing = {name: _to_engine(values.get(name)) for name in self.symbols}
+        thing = {name: _to_engine(value) for name, value in read.items()}
         try:
             result = bool(self.rule.matches(thing))
         except (rule_engine.errors.EngineError, TypeError, ArithmeticError):
@@ -69,6 +74,12 @@ class Condition:
             self._memo.clear()
         self._memo[key] = result
         return result
+
+    def _read(self, name: str, value: Any) -> Any:
+        wanted = self.keys.get(name)
+        if wanted is None or not isinstance(value, Mapping):
+            return value
+        return {k: v for k, v in value.items() if k in wanted}
 
 
 def parse_condition(text: str, symbol_kinds: Mapping[str, str]) -> Condition:
@@ -105,7 +116,19 @@ def parse_condition(text: str, symbol_kinds: Mapping[str, str]) -> Condition:
     except (rule_engine.errors.EngineError, ArithmeticError, RecursionError) as exc:
         raise ConditionError(f"the expression is not allowed: {exc}") from None
     symbols: set[str] = set()
+    literal_keys: dict[str, set[str]] = {}
+    lookups: Counter[str] = Counter()
+    occurrences: Counter[str] = Counter()
     for node in _walk(rule.statement.expression):
+        if (
+            isinstance(node, ast.GetItemExpression)
+            and isinstance(node.container, ast.SymbolExpression)
+            and isinstance(node.item, ast.StringExpression)
+        ):
+            literal_keys.setdefault(node.container.name, set()).add(node.item.value)
+            lookups[node.container.name] += 1
+        elif isinstance(node, ast.SymbolExpression):
+            occurrences[node.name] += 1
         if isinstance(node, ast.FunctionCallExpression):
             raise ConditionError("function calls are not allowed in conditions")
         if isinstance(node, ast.GetAttributeExpression):
@@ -116,7 +139,15 @@ def parse_condition(text: str, symbol_kinds: Mapping[str, str]) -> Condition:
             # The engine's type resolver refused other unknown names; these are comprehension variables.
             if node.name in symbol_kinds:
                 symbols.add(node.name)
-    return Condition(text, rule, frozenset(symbols))
+    # Only a mapping read nowhere but through literal keys can be cut down to those keys: one also read
+    # as a whole (in a comprehension, say) is passed whole. Every lookup's container is itself a symbol
+    # node the walk counts, so "only through lookups" means as many occurrences as lookups.
+    keys = {
+        name: frozenset(found)
+        for name, found in literal_keys.items()
+        if name in symbols and occurrences[name] == lookups[name]
+    }
+    return Condition(text, rule, frozenset(symbols), keys)
 
 
 def _walk(node: object) -> Iterator[object]:

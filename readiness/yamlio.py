@@ -195,7 +195,9 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
     try:
         root = loader.get_single_node()
         if root is not None and _expanded_size(root, {}) > MAX_EXPANDED_NODES:
-            raise _Limit("the aliases in this file expand to too many values (an alias bomb?)", root.start_mark)
+            raise _Limit(
+                "the aliases in this file expand to too many values (an alias bomb?)", root.start_mark
+            )
         data = loader.construct_document(root) if root is not None else None
     except _Limit as exc:
         line, column = (exc.mark.line + 1, exc.mark.column + 1) if exc.mark else (0, 0)
@@ -239,7 +241,10 @@ def _reader_problem(name: str, text: str, exc: yaml.reader.ReaderError) -> Probl
     line = before.count("\n") + 1
     column = exc.position - (before.rfind("\n") + 1) + 1
     return Problem(
-        name, line, column, f"a control character (code {exc.character:#x}) that YAML does not allow",
+        name,
+        line,
+        column,
+        f"a control character (code {exc.character:#x}) that YAML does not allow",
         fix="remove it; it often comes from copying text out of another program",
     )
 

@@ -17,7 +17,7 @@ Run = Callable[..., Result]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    """`--update-golden`: rewrite golden files (reports, generated docs) instead of comparing; review the diff."""
+    """`--update-golden`: rewrite golden files (reports, generated docs) instead of comparing them."""
     parser.addoption("--update-golden", action="store_true", help="rewrite the golden files")
 
 

@@ -66,9 +66,14 @@ def test_user_questionnaires_win_over_built_in_ones(run: Run, tmp_path: Path) ->
     mine = tmp_path / "mine" / "quickscan"
     mine.mkdir(parents=True)
     text = (ROOT / "questionnaires" / "quickscan" / "1.0.0.yaml").read_text(encoding="utf-8")
-    (mine / "1.0.0.yaml").write_text(text.replace("title: {en: AI quick scan,", "title: {en: Our quick scan,"), "utf-8")
+    (mine / "1.0.0.yaml").write_text(
+        text.replace("title: {en: AI quick scan,", "title: {en: Our quick scan,"), "utf-8"
+    )
     result = run(["questionnaires", "list", "--format", "json", "--questionnaires", tmp_path / "mine"])
-    assert next(r for r in json.loads(result.stdout) if r["id"] == "quickscan")["title"]["en"] == "Our quick scan"
+    assert (
+        next(r for r in json.loads(result.stdout) if r["id"] == "quickscan")["title"]["en"]
+        == "Our quick scan"
+    )
 
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:

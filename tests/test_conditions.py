@@ -50,7 +50,12 @@ def test_strings_that_look_like_operators_are_fine() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('abcdefsize staff tools"[]()=<>!~*$.,0123456789and or not in')), max_size=60))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list('abcdefsize staff tools"[]()=<>!~*$.,0123456789and or not in')),
+        max_size=60,
+    )
+)
 def test_any_expression_parses_or_is_refused_cleanly(text: str) -> None:
     try:
         condition = parse_condition(text, SYMBOLS)

@@ -30,8 +30,9 @@ def test_every_example_scores_with_the_documented_json(run: Run, example: Path) 
 
 @pytest.mark.parametrize("example", SECTOR_EXAMPLES, ids=[p.name for p in SECTOR_EXAMPLES])
 def test_each_sector_example_gets_a_recommendation_of_its_own_sector(example: Path) -> None:
-    from readiness.assessment import run_assessment
     import datetime as dt
+
+    from readiness.assessment import run_assessment
 
     loaded = load_answers(example, REGISTRY)
     assessment = run_assessment(loaded.questionnaire, loaded.answers, dt.date(2026, 11, 27))
@@ -55,9 +56,19 @@ def test_every_country_offered_in_the_profile_is_known_to_the_directory() -> Non
 
 @pytest.mark.parametrize(
     ("nace", "expected"),
-    [("C28", "manufacturing"), ("C10.5", "agri-food"), ("A01", "agri-food"), ("Q86", "health"), ("K64", "finance"),
-     ("G47", "retail"), ("H49", "transport"), ("D35", "energy"), ("E36", "energy"), ("O84", "public-sector"),
-     ("M70", "general")],
+    [
+        ("C28", "manufacturing"),
+        ("C10.5", "agri-food"),
+        ("A01", "agri-food"),
+        ("Q86", "health"),
+        ("K64", "finance"),
+        ("G47", "retail"),
+        ("H49", "transport"),
+        ("D35", "energy"),
+        ("E36", "energy"),
+        ("O84", "public-sector"),
+        ("M70", "general"),
+    ],
 )
 def test_the_questionnaire_follows_the_nace_code(nace: str, expected: str) -> None:
     assert questionnaire_for_nace(REGISTRY, nace) == expected
@@ -88,7 +99,7 @@ def test_manufacturing_answers_for_1_0_0_are_scored_under_1_1_0_with_nothing_los
     assert set(migrated.answers) == kept
     assert migrated.answers["mfg_production_data"] == "per_machine"
     assert "mfg_labelled_defects" not in migrated.answers
-    assert any("mfg_machine_data is now mfg_production_data" == n for n in notes)
+    assert any(n == "mfg_machine_data is now mfg_production_data" for n in notes)
     assert missing_required(newer, migrated) == []
     assert migrated.company == old.answers.company and migrated.ai_systems == old.answers.ai_systems
     result = run_assessment(newer, migrated, dt.date(2026, 11, 27))

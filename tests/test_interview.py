@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
 from typing import Any
@@ -30,10 +31,18 @@ def load(path: Path) -> dict[str, Any]:
 def test_a_scripted_interview_ends_in_a_complete_file_and_a_result(run: Run, tmp_path: Path) -> None:
     script = write_script(tmp_path / "s.yaml", PROFILE + REST)
     out = tmp_path / "bakery.answers.yaml"
-    result = run(["assess", "--questionnaire", "quickscan", "--answers", out, "--script", script, "--format", "json"])
+    result = run(
+        ["assess", "--questionnaire", "quickscan", "--answers", out, "--script", script, "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     saved = load(out)
-    assert saved["company"] == {"name": "Bakkerij De Korenaar", "country": "NL", "size": "micro", "nace": "C10", "language": "en"}
+    assert saved["company"] == {
+        "name": "Bakkerij De Korenaar",
+        "country": "NL",
+        "size": "micro",
+        "nace": "C10",
+        "language": "en",
+    }
     assert saved["answers"]["ai_budget"] == "dont_know"
     assert saved["answers"]["ai_staff"] == 2
     assert saved["meta"]["complete"] is True
@@ -41,7 +50,9 @@ def test_a_scripted_interview_ends_in_a_complete_file_and_a_result(run: Run, tmp
 
 
 def test_back_changes_an_earlier_answer(run: Run, tmp_path: Path) -> None:
-    script = write_script(tmp_path / "s.yaml", [*PROFILE, "none", True, ":back", ":back", "plan", False, *REST[2:]])
+    script = write_script(
+        tmp_path / "s.yaml", [*PROFILE, "none", True, ":back", ":back", "plan", False, *REST[2:]]
+    )
     out = tmp_path / "a.answers.yaml"
     result = run(["assess", "--questionnaire", "quickscan", "--answers", out, "--script", script])
     assert result.exit_code == 0, result.output
@@ -49,16 +60,29 @@ def test_back_changes_an_earlier_answer(run: Run, tmp_path: Path) -> None:
     assert load(out)["answers"]["ai_budget"] is False
 
 
-def test_stopping_keeps_every_answer_and_resume_continues_at_the_next_open_question(run: Run, tmp_path: Path) -> None:
+def test_stopping_keeps_every_answer_and_resume_continues_at_the_next_open_question(
+    run: Run, tmp_path: Path
+) -> None:
     out = tmp_path / "a.answers.yaml"
-    first = run(["assess", "--questionnaire", "quickscan", "--answers", out,
-                 "--script", write_script(tmp_path / "1.yaml", [*PROFILE, "ideas", ":back", "plan", True])])
+    first = run(
+        [
+            "assess",
+            "--questionnaire",
+            "quickscan",
+            "--answers",
+            out,
+            "--script",
+            write_script(tmp_path / "1.yaml", [*PROFILE, "ideas", ":back", "plan", True]),
+        ]
+    )
     assert first.exit_code == 130
     assert "--resume" in first.stderr
     saved = load(out)
     assert saved["answers"] == {"ai_plan": "plan", "ai_budget": True}
     assert saved["meta"]["complete"] is False
-    second = run(["assess", "--answers", out, "--resume", "--script", write_script(tmp_path / "2.yaml", REST[2:])])
+    second = run(
+        ["assess", "--answers", out, "--resume", "--script", write_script(tmp_path / "2.yaml", REST[2:])]
+    )
     assert second.exit_code == 0, second.output
     assert load(out)["answers"]["data_practices"] == ["digital", "owner"]
     assert load(out)["meta"]["complete"] is True
@@ -79,17 +103,19 @@ def test_skipping_a_required_question_comes_back_to_it_at_the_end(tmp_path: Path
     questionnaire = Registry.default().load("quickscan")
     script = [*PROFILE, ":skip", True, *REST[2:], "plan"]
     answers = Answers(questionnaire.ref)
-    assert Interview(questionnaire, answers, tmp_path / "a.yaml", ScriptedPrompter(script), "en", lambda: "t").run()
+    assert Interview(
+        questionnaire, answers, tmp_path / "a.yaml", ScriptedPrompter(script), "en", lambda: "t"
+    ).run()
     assert answers.answers["ai_plan"] == "plan"
 
 
 def test_help_and_dutch_prompts(tmp_path: Path) -> None:
     questionnaire = Registry.default().load("quickscan")
     prompter = ScriptedPrompter([*PROFILE[:2]])
-    try:
-        Interview(questionnaire, Answers(questionnaire.ref), tmp_path / "a.yaml", prompter, "nl", lambda: "t").run()
-    except KeyboardInterrupt:
-        pass
+    with contextlib.suppress(KeyboardInterrupt):
+        Interview(
+            questionnaire, Answers(questionnaire.ref), tmp_path / "a.yaml", prompter, "nl", lambda: "t"
+        ).run()
     assert prompter.asked[0] == "Wat is de naam van uw organisatie?\n  (typ :back, :skip, :help of :stop)"
     assert "Deel 1 van" in prompter.said[0]
 
@@ -111,8 +137,19 @@ def test_ai_systems_can_be_added_reviewed_and_removed(tmp_path: Path) -> None:
     )
     question = build_question(doc.data, Origin(doc, ()), "profile")
     answers = Answers(questionnaire.ref)
-    script = [("add", -1), "Chatbot", "deployer", ("add", -1), "Scorer", "provider", ("remove", 0), ("done", -1)]
-    interview = Interview(questionnaire, answers, tmp_path / "a.yaml", ScriptedPrompter(script), "en", lambda: "t")
+    script = [
+        ("add", -1),
+        "Chatbot",
+        "deployer",
+        ("add", -1),
+        "Scorer",
+        "provider",
+        ("remove", 0),
+        ("done", -1),
+    ]
+    interview = Interview(
+        questionnaire, answers, tmp_path / "a.yaml", ScriptedPrompter(script), "en", lambda: "t"
+    )
     interview._ask_group(question)
     assert answers.ai_systems == [{"name": "Scorer", "role": "provider"}]
     assert load(tmp_path / "a.yaml")["ai_systems"] == [{"name": "Scorer", "role": "provider"}]

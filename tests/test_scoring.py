@@ -20,7 +20,9 @@ COMPANY = {"name": "Test BV", "country": "NL", "size": "small"}
 
 
 def value_strategy(question: Question) -> st.SearchStrategy[Any]:
-    specials = [s for s, on in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable)) if on]
+    specials = [
+        s for s, on in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable)) if on
+    ]
     if question.type == "single":
         base: st.SearchStrategy[Any] = st.sampled_from(question.option_ids)
     elif question.type == "multi":
@@ -55,12 +57,16 @@ def test_scores_stay_within_bounds(values: dict[str, Any]) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(answer_sets, st.sampled_from(SCORED), st.data())
-def test_a_better_answer_never_lowers_a_score(values: dict[str, Any], question: Question, data: st.DataObject) -> None:
+def test_a_better_answer_never_lowers_a_score(
+    values: dict[str, Any], question: Question, data: st.DataObject
+) -> None:
     current = values.get(question.id)
     if current in (None, "not_applicable", "dont_know"):
         return
     better = data.draw(value_strategy(question))
-    if better in ("dont_know", "not_applicable") or normalise(question, better) < normalise(question, current):
+    if better in ("dont_know", "not_applicable") or normalise(question, better) < normalise(
+        question, current
+    ):
         return
     before = score_readiness(QUICKSCAN, answers_of(values))
     after = score_readiness(QUICKSCAN, answers_of({**values, question.id: better}))
@@ -110,6 +116,8 @@ def test_multi_choice_and_number_bands_normalise_as_documented() -> None:
 
 
 def test_hidden_questions_do_not_count() -> None:
-    result = score_readiness(QUICKSCAN, answers_of({"personal_data": False, "gdpr_basis": False, "data_practices": []}))
+    result = score_readiness(
+        QUICKSCAN, answers_of({"personal_data": False, "gdpr_basis": False, "data_practices": []})
+    )
     data = {d.dimension.id: d for d in result.dimensions}["data"]
     assert data.answered == 1

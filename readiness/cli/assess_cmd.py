@@ -9,7 +9,13 @@ from typing import Any
 
 import click
 
-from readiness.cli.options import as_of_option, format_option, lang_option, questionnaires_option, report_options
+from readiness.cli.options import (
+    as_of_option,
+    format_option,
+    lang_option,
+    questionnaires_option,
+    report_options,
+)
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
 
@@ -130,7 +136,9 @@ def assess(
 
     # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
     saved = answers_path is not None and answers_path.exists() and not upgrade
-    raw = answers_path.read_bytes() if saved and answers_path is not None else answers.to_yaml().encode("utf-8")
+    raw = (
+        answers_path.read_bytes() if saved and answers_path is not None else answers.to_yaml().encode("utf-8")
+    )
     target = report_path(out_path, str(answers.company.get("name", "")), output_format)
     write_assessment(
         assessment,

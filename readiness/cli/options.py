@@ -52,7 +52,23 @@ def as_of_option(func: F) -> F:
 
 def lang_option(func: F) -> F:
     """`--lang CODE`: the output language (default: the language in the answers file, else English)."""
-    return click.option("--lang", default=None, metavar="CODE", help="Output language, e.g. en or nl.")(func)
+    return click.option(
+        "--lang", default=None, metavar="CODE", callback=_check_lang, help="Output language, e.g. en or nl."
+    )(func)
+
+
+def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(value)
+    except (UnknownLocaleError, ValueError):
+        raise click.BadParameter(
+            f"'{value}' is not a language code; use a two-letter code such as en or nl"
+        ) from None
+    return value.lower()
 
 
 def _today() -> Any:

@@ -25,7 +25,10 @@ def _summaries(registry: Any, include_modules: bool) -> list[dict[str, Any]]:
             latest = registry.load(f"{qid}@{versions[-1]}")
         except ProblemsError as exc:
             # One broken file must not hide the others; validate tells the author what is wrong.
-            click.echo(f"skipped {qid}@{versions[-1]}: {len(exc.problems)} problem(s); see `readiness validate`", err=True)
+            click.echo(
+                f"skipped {qid}@{versions[-1]}: {len(exc.problems)} problem(s); see `readiness validate`",
+                err=True,
+            )
             continue
         if latest.kind == "module" and not include_modules:
             continue

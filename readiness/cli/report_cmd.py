@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from readiness.cli.options import as_of_option, format_option, lang_option, questionnaires_option, report_options
+from readiness.cli.options import (
+    as_of_option,
+    format_option,
+    lang_option,
+    questionnaires_option,
+    report_options,
+)
 from readiness.errors import ReadinessError, display_path
 
 
@@ -59,8 +65,14 @@ def report(
         assessment = run_assessment(loaded.questionnaire, loaded.answers, as_of)
         target = report_path(out, str(loaded.answers.company["name"]), output_format, taken=written)
         write_assessment(
-            assessment, loaded.raw, target, output_format, lang=language, brand=brand,
-            templates=template_dirs, pdfa=pdfa,
+            assessment,
+            loaded.raw,
+            target,
+            output_format,
+            lang=language,
+            brand=brand,
+            templates=template_dirs,
+            pdfa=pdfa,
         )
         written.add(target)
         click.echo(f"wrote {display_path(target)}")

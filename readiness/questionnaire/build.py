@@ -17,7 +17,6 @@ from readiness.questionnaire.model import (
     Section,
 )
 
-
 OWN_SECTIONS = "own"
 
 

@@ -138,7 +138,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
     origin = Origin(document, ())
     own_sections = build.build_sections(document.data, origin)
     markers = [i for i, inc in enumerate(document.data.get("includes", [])) if inc == build.OWN_SECTIONS]
-    own_at = len([inc for inc in document.data.get("includes", [])[: markers[0]]]) if markers else None
+    own_at = markers[0] if markers else None  # only modules come before the first marker
     for position, include in enumerate(build.build_includes(document.data, origin)):
         if position == own_at:
             parts.sections += own_sections

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from readiness.questionnaire.model import Questionnaire
-from readiness.slug import slugify
 from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
 from readiness.report.brand import Brand
 from readiness.report.plan import Action, Recommendation, action_plan, recommendation
+from readiness.slug import slugify
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
 

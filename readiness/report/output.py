@@ -65,7 +65,12 @@ def write_assessment(
 ) -> Report:
     """Build the report of one assessment and write it to `target`: what assess, report and batch share."""
     model = build_report(
-        assessment.as_dict(lang), assessment.questionnaire, assessment.answers.as_data(), answers_bytes, lang, brand
+        assessment.as_dict(lang),
+        assessment.questionnaire,
+        assessment.answers.as_data(),
+        answers_bytes,
+        lang,
+        brand,
     )
     write_report(model, target, output_format, templates=templates, pdfa=pdfa)
     return model

@@ -19,9 +19,7 @@ def test_the_reference_in_the_method_document_matches_the_catalogue(request: pyt
     if request.config.getoption("--update-golden"):
         DOC.write_text(expected, encoding="utf-8")
         text = expected
-    assert text == expected, (
-        "docs/ai-act.md is out of date: run pytest --update-golden and review the diff"
-    )
+    assert text == expected, "docs/ai-act.md is out of date: run pytest --update-golden and review the diff"
 
 
 def test_the_method_document_says_it_is_not_legal_advice_and_where_a_lawyer_is_needed() -> None:

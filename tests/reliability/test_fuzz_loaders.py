@@ -17,10 +17,20 @@ from tests.conftest import EXAMPLES, ROOT
 
 REGISTRY = Registry.default()
 GOOD_ANSWERS = yaml.safe_load((EXAMPLES / "quickscan.answers.yaml").read_text(encoding="utf-8"))
-GOOD_QUESTIONNAIRE = yaml.safe_load((ROOT / "questionnaires" / "quickscan" / "1.0.0.yaml").read_text(encoding="utf-8"))
+GOOD_QUESTIONNAIRE = yaml.safe_load(
+    (ROOT / "questionnaires" / "quickscan" / "1.0.0.yaml").read_text(encoding="utf-8")
+)
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False), st.text(max_size=12))
-junk = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)), max_leaves=12)
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 10**6), st.floats(allow_nan=False), st.text(max_size=12)
+)
+junk = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
 
 
 def paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -53,14 +63,20 @@ def test_answers_loader_never_crashes(data: st.DataObject, value: Any) -> None:
         assert exc.message
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.data(), junk)
 def test_questionnaire_loader_never_crashes(tmp_path_factory: Any, data: st.DataObject, value: Any) -> None:
     folder = tmp_path_factory.mktemp("q") / "quickscan"
     folder.mkdir()
     path = data.draw(st.sampled_from(paths(GOOD_QUESTIONNAIRE)))
     file = folder / "1.0.0.yaml"
-    file.write_text(yaml.safe_dump(mutate(GOOD_QUESTIONNAIRE, path, value), allow_unicode=True), encoding="utf-8")
+    file.write_text(
+        yaml.safe_dump(mutate(GOOD_QUESTIONNAIRE, path, value), allow_unicode=True), encoding="utf-8"
+    )
     questionnaire, problems = compile_questionnaire(file, REGISTRY)
     assert questionnaire is not None or problems
     if questionnaire is not None and not problems:

@@ -33,7 +33,9 @@ def test_sigkill_while_saving_never_leaves_a_broken_file(tmp_path: Path) -> None
     rng = random.Random(1689)
     counters = []
     for _ in range(25):
-        with subprocess.Popen([sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True) as process:
+        with subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path)], stdout=subprocess.PIPE, text=True
+        ) as process:
             assert process.stdout is not None
             assert process.stdout.readline().strip() == "started"
             time.sleep(rng.uniform(0.0, 0.05))

@@ -6,10 +6,8 @@ reviewed in the diff.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
