@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from readiness.answers import load_answers  # noqa: E402
-from readiness.cli.report_cmd import assess  # noqa: E402
+from readiness.assessment import run_assessment  # noqa: E402
 from readiness.questionnaire.registry import Registry  # noqa: E402
 from readiness.report import pdf  # noqa: E402
 from readiness.report.brand import load_brand  # noqa: E402
@@ -53,7 +53,9 @@ def main() -> None:
 
     if args.answers:
         loaded = load_answers(args.answers, Registry.default())
-        assessment = assess(loaded, dt.date(2026, 11, 27), args.lang)
+        assessment = run_assessment(loaded.questionnaire, loaded.answers, dt.date(2026, 11, 27)).as_dict(
+            args.lang
+        )
         raw, questionnaire = loaded.raw, loaded.questionnaire
     else:
         name = "assessment.json" if args.lang == "en" else "assessment.nl.json"

@@ -7,6 +7,7 @@ Problems are collected, not raised one by one, so `readiness validate` reports a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,6 +29,11 @@ from readiness.yamlio import YamlDocument, read_yaml
 
 if TYPE_CHECKING:
     from readiness.questionnaire.registry import Registry
+
+_READ_CACHE: dict[tuple[str, int, int], tuple[YamlDocument | None, tuple[Problem, ...]]] = {}
+_READ_CACHE_SIZE = 256
+
+CompileOne = Callable[[tuple[str, str], str | None, dict[str, str], Origin], None]
 
 # Names a recommendation's `when:` may use besides the question ids (documented in docs/authoring.md).
 RECOMMENDATION_SYMBOLS = {
@@ -96,17 +102,35 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
 
 
 def _read_checked(path: Path, problems: list[Problem]) -> YamlDocument | None:
+    """The file's document when it reads and passes the schema; its problems otherwise.
+
+    Modules are included by many questionnaires, so each file is parsed once per process and version of
+    the file on disk (its size and modification time), not once per questionnaire that includes it.
+    """
+    stat = path.stat() if path.is_file() else None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size) if stat else None
+    if key is not None and key in _READ_CACHE:
+        document, found = _READ_CACHE[key]
+        problems.extend(found)
+        return document
+    document, found = _read_and_check(path)
+    if key is not None:
+        if len(_READ_CACHE) >= _READ_CACHE_SIZE:
+            _READ_CACHE.clear()
+        _READ_CACHE[key] = (document, found)
+    problems.extend(found)
+    return document
+
+
+def _read_and_check(path: Path) -> tuple[YamlDocument | None, tuple[Problem, ...]]:
     try:
         document = read_yaml(path)
     except ProblemsError as exc:
-        problems.extend(exc.problems)
-        return None
+        return None, tuple(exc.problems)
     if not isinstance(document.data, dict):
-        problems.append(document.problem((), "a questionnaire file must be a mapping of keys to values"))
-        return None
-    schema_problems = check_against_schema(document, "questionnaire")
-    problems.extend(schema_problems)
-    return None if schema_problems else document
+        return None, (document.problem((), "a questionnaire file must be a mapping of keys to values"),)
+    schema_problems = tuple(check_against_schema(document, "questionnaire"))
+    return (None if schema_problems else document), schema_problems
 
 
 def _check_file_name(document: YamlDocument, problems: list[Problem]) -> None:
@@ -227,10 +251,9 @@ def _compile_conditions(
     return compiled
 
 
-def _compile_fields(question: Question, asked: dict[str, str], compile_one: object) -> None:
+def _compile_fields(question: Question, asked: dict[str, str], compile_one: CompileOne) -> None:
+    """A group's fields see the questions asked before the group and the fields before them."""
     siblings: dict[str, str] = {}
     for sub in question.fields:
-        compile_one(  # type: ignore[operator]
-            ("field", f"{question.id}.{sub.id}"), sub.when_text, {**asked, **siblings}, sub.origin
-        )
+        compile_one(("field", f"{question.id}.{sub.id}"), sub.when_text, {**asked, **siblings}, sub.origin)
         siblings[sub.id] = sub.symbol_kind
