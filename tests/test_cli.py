@@ -78,6 +78,7 @@ def test_user_questionnaires_win_over_built_in_ones(run: Run, tmp_path: Path) ->
 
 def test_ci_runs_the_readme_test_command_verbatim() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    commands = re.findall(r"```sh\n(.+?)\n```", readme.split("## What it does")[0])
+    quickstart = readme.split("## Quickstart", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.+?)\n```", quickstart)
     assert len(commands) == 2
     assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
