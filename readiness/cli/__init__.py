@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import click
 
 from readiness import __version__
-from readiness.errors import ProblemsError, ReadinessError
+from readiness.errors import EXIT_USAGE, ProblemsError, ReadinessError
 
 # name -> "module:attribute"; the order is the order of `readiness --help`.
 COMMANDS: dict[str, str] = {
@@ -67,6 +67,10 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except ReadinessError as exc:
             raise UserError(exc.message, exc.exit_code, located=isinstance(exc, ProblemsError)) from None
+        except OSError as exc:
+            # The machine said no (disk full, no permission, a folder where a file should be): say so plainly.
+            where = f"{exc.filename}: " if exc.filename else ""
+            raise UserError(f"{where}{exc.strerror or exc}", EXIT_USAGE, located=False) from None
 
 
 @click.group(
