@@ -100,21 +100,7 @@ def parse_condition(text: str, symbol_kinds: Mapping[str, str]) -> Condition:
     if "**" in outside_strings:
         raise ConditionError("the power operator (**) is not allowed in conditions")
     types = {name: SYMBOL_TYPES[kind] for name, kind in symbol_kinds.items()}
-    context = rule_engine.Context(
-        type_resolver=rule_engine.type_resolver_from_dict(types), default_value=None
-    )
-    try:
-        rule = rule_engine.Rule(text, context=context)
-    except rule_engine.errors.SymbolResolutionError as exc:
-        raise ConditionError(f"unknown name '{exc.symbol_name}'") from None
-    except rule_engine.errors.AttributeResolutionError as exc:
-        raise ConditionError(f"attribute access ('.{exc.attribute_name}') is not allowed") from None
-    except rule_engine.errors.RuleSyntaxError as exc:
-        raise ConditionError(f"syntax error: {exc.message}") from None
-    except rule_engine.errors.EvaluationError as exc:
-        raise ConditionError(f"the expression mixes types that cannot be compared: {exc.message}") from None
-    except (rule_engine.errors.EngineError, ArithmeticError, RecursionError) as exc:
-        raise ConditionError(f"the expression is not allowed: {exc}") from None
+    rule = build_rule(text, types, default_value=None)
     symbols: set[str] = set()
     literal_keys: dict[str, set[str]] = {}
     lookups: Counter[str] = Counter()
@@ -148,6 +134,26 @@ def parse_condition(text: str, symbol_kinds: Mapping[str, str]) -> Condition:
         if name in symbols and occurrences[name] == lookups[name]
     }
     return Condition(text, rule, frozenset(symbols), keys)
+
+
+def build_rule(text: str, types: Mapping[str, Any], **context: Any) -> rule_engine.Rule:
+    """A rule-engine rule typed by `types` (name -> DataType), its errors as ConditionError for authors.
+
+    Shared by questionnaire conditions and the AI Act catalogue, which add their own checks around it.
+    """
+    resolver = rule_engine.type_resolver_from_dict(dict(types))
+    try:
+        return rule_engine.Rule(text, context=rule_engine.Context(type_resolver=resolver, **context))
+    except rule_engine.errors.SymbolResolutionError as exc:
+        raise ConditionError(f"unknown name '{exc.symbol_name}'") from None
+    except rule_engine.errors.AttributeResolutionError as exc:
+        raise ConditionError(f"attribute access ('.{exc.attribute_name}') is not allowed") from None
+    except rule_engine.errors.RuleSyntaxError as exc:
+        raise ConditionError(f"syntax error: {exc.message}") from None
+    except rule_engine.errors.EvaluationError as exc:
+        raise ConditionError(f"the expression mixes types that cannot be compared: {exc.message}") from None
+    except (rule_engine.errors.EngineError, ArithmeticError, RecursionError) as exc:
+        raise ConditionError(f"the expression is not allowed: {exc}") from None
 
 
 def _walk(node: object) -> Iterator[object]:

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import rule_engine
-import rule_engine.errors
+
+from readiness.conditions import ConditionError, build_rule
 
 T = rule_engine.DataType
 DATE_LITERAL = re.compile(r"""d(["'])(?P<date>[^"']*)\1""")
@@ -47,18 +48,10 @@ def compile_expression(text: str, types: Mapping[str, Any]) -> Expression:
 
     Raises ExpressionError with a message for catalogue authors.
     """
-    context = rule_engine.Context(
-        type_resolver=rule_engine.type_resolver_from_dict(dict(types)),
-        default_timezone=datetime.UTC,
-    )
     try:
-        rule = rule_engine.Rule(text, context=context)
-    except rule_engine.errors.SymbolResolutionError as exc:
-        raise ExpressionError(f"unknown name '{exc.symbol_name}'") from None
-    except rule_engine.errors.RuleSyntaxError as exc:
-        raise ExpressionError(f"syntax error: {exc.message}") from None
-    except rule_engine.errors.EngineError as exc:
-        raise ExpressionError(f"the expression cannot be evaluated: {exc.message}") from None
+        rule = build_rule(text, types, default_timezone=datetime.UTC)
+    except ConditionError as exc:
+        raise ExpressionError(str(exc)) from None
     result_type = rule.statement.expression.result_type
     if result_type not in (T.BOOLEAN, T.UNDEFINED):
         raise ExpressionError(f"the expression gives {result_type.name.lower()}, not true or false")
