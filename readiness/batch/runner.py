@@ -3,9 +3,10 @@
 Processes rather than threads because rendering a PDF is CPU-bound Python. Workers start through
 `forkserver` where the platform has it (a clean parent with the heavy modules preloaded, so a worker
 starts fast and inherits no threads from the terminal's progress bar), else `spawn`. At most two items
-per worker are in flight, so memory stays flat however long the batch is, and a worker that dies (out
-of memory, a crash in a native library) costs only the items it held: a fresh pool takes the rest. On
-Ctrl-C the workers finish the reports in hand (so each output has its record), and the batch stops.
+per worker are in flight and each worker is replaced after a hundred reports, so memory stays flat
+however long the batch is. A worker that dies (out of memory, a crash in a native library) costs only
+the items it held: a fresh pool takes the rest. On Ctrl-C the workers finish the reports in hand (so
+each output has its record), and the batch stops.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from readiness.batch.inputs import BatchInput
 from readiness.batch.work import SUFFIXES, ItemResult, Options, process, start_worker
 
 IN_FLIGHT_PER_WORKER = 2
+# A worker is replaced after this many reports: whatever native memory a PDF leaves behind in Pango,
+# fontconfig or HarfBuzz is given back, at the cost of reloading the questionnaires now and then.
+TASKS_PER_WORKER = 100
 MAX_TRIES = 2
 PRELOAD = ["readiness.batch.work", "readiness.assessment", "readiness.report.model", "weasyprint"]
 
@@ -69,7 +73,11 @@ def _in_pool(
     tries = [0] * len(items)
     while waiting:
         with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=_context(), initializer=start_worker, initargs=(options,)
+            max_workers=jobs,
+            mp_context=_context(),
+            initializer=start_worker,
+            initargs=(options,),
+            max_tasks_per_child=TASKS_PER_WORKER,
         ) as pool:
             running: dict[Future[ItemResult], int] = {}
             try:
