@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup
 
 from readiness.atomic import write_atomic
@@ -24,7 +24,7 @@ from readiness.hubdocs.i18n import translations
 from readiness.questionnaire.model import tr
 from readiness.report import charts
 from readiness.report.brand import Brand
-from readiness.report.html import css_color, css_string, humanize, template_dirs
+from readiness.report.html import html_environment, template_dirs
 from readiness.report.i18n import Formatter
 from readiness.report.pdf import INSTALL_HINT, asset_fetcher
 
@@ -40,22 +40,8 @@ class Attachment:
 
 @cache
 def environment(folders: tuple[Path, ...], lang: str) -> Environment:
-    """One environment per template path and language, set up as the report's is."""
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
-        autoescape=True,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["css_string"] = css_string
-    env.filters["css_color"] = css_color
-    env.filters["humanize"] = humanize
-    return env
+    """One environment per template path and language: the report's setup with our catalogue."""
+    return html_environment(folders, translations(lang))
 
 
 def palette(brand: Brand) -> charts.Palette:

@@ -51,24 +51,37 @@ def render_html(report: Report, *, templates: Sequence[Path] = ()) -> str:
     )
 
 
-@cache
-def environment(folders: tuple[Path, ...], lang: str) -> Environment:
-    """One Jinja2 environment per template search path and language, kept for the process's lifetime."""
+def jinja_environment(folders: tuple[Path, ...], catalogue: NullTranslations, **options: Any) -> Environment:
+    """The Jinja2 setup every document shares: the template search path, StrictUndefined (a missing
+    variable fails, it never renders blank), trimmed gettext blocks and the `humanize` filter.
+    `options` add the output's own escaping (autoescape for HTML, a finalize function for Markdown)."""
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
-        autoescape=True,
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        **options,
     )
     env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["css_string"] = css_string
-    env.filters["css_color"] = css_color
+    env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
     env.filters["humanize"] = humanize
     return env
+
+
+def html_environment(folders: tuple[Path, ...], catalogue: NullTranslations) -> Environment:
+    """An autoescaping environment with the CSS-safe filters, for the report and the hub documents."""
+    env = jinja_environment(folders, catalogue, autoescape=True)
+    env.filters["css_string"] = css_string
+    env.filters["css_color"] = css_color
+    return env
+
+
+@cache
+def environment(folders: tuple[Path, ...], lang: str) -> Environment:
+    """The report's HTML environment per template search path and language, kept for the process."""
+    return html_environment(folders, translations(lang))
 
 
 def css_string(value: str) -> Markup:

@@ -14,10 +14,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment
 
 from readiness.questionnaire.model import tr
-from readiness.report.html import humanize, template_dirs
+from readiness.report.html import jinja_environment, template_dirs
 from readiness.report.i18n import Formatter, translations
 from readiness.report.model import Report
 
@@ -59,18 +59,6 @@ def md_link(url: str) -> Verbatim:
 
 @cache
 def _environment(folders: tuple[Path, ...], lang: str) -> Environment:
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
-        autoescape=False,
-        finalize=md_escape,
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.policies["ext.i18n.trimmed"] = True
-    env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
-    env.filters["humanize"] = humanize
+    env = jinja_environment(folders, translations(lang), autoescape=False, finalize=md_escape)
     env.filters["md_link"] = md_link
     return env
