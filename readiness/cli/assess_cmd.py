@@ -69,7 +69,7 @@ def assess(
     lang: str | None,
     output_format: str,
     out_path: Path | None,
-    brand_file: Path | None,
+    brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
     questionnaire_dirs: tuple[Path, ...],
@@ -146,7 +146,7 @@ def assess(
         target,
         output_format,
         lang=language,
-        brand=load_brand(brand_file),
+        brand=load_brand(brand_path),
         templates=template_dirs,
         pdfa=pdfa,
     )

@@ -14,7 +14,13 @@ from pathlib import Path
 
 import click
 
-from readiness.cli.options import as_of_option, format_option, lang_option, questionnaires_option
+from readiness.cli.options import (
+    as_of_option,
+    brand_option,
+    format_option,
+    lang_option,
+    questionnaires_option,
+)
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
 
@@ -34,12 +40,7 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
     help="Worker processes (default: one per CPU core).",
 )
 @lang_option
-@click.option(
-    "--brand",
-    "brand_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A brand YAML for every report (see `readiness schema brand`).",
-)
+@brand_option
 @format_option("pdf", "html", "md", "json", default="pdf")
 @as_of_option
 @click.option("--force", is_flag=True, help="Render every report, even those whose inputs did not change.")

@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from readiness.cli.options import as_of_option, lang_option, questionnaires_option
+from readiness.cli.options import as_of_option, brand_option, lang_option, questionnaires_option
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
 
@@ -25,12 +25,7 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 )
 @click.option("--anonymise", is_flag=True, help="Number the companies instead of naming them.")
 @lang_option
-@click.option(
-    "--brand",
-    "brand_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A brand YAML (see `readiness schema brand`).",
-)
+@brand_option
 @as_of_option
 @questionnaires_option
 def cohort(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from readiness.cli.options import as_of_option, lang_option, questionnaires_option
+from readiness.cli.options import as_of_option, brand_option, lang_option, questionnaires_option
 from readiness.errors import display_path
 
 
@@ -24,12 +24,7 @@ from readiness.errors import display_path
     help="The progress report: .pdf, .html or .json.",
 )
 @lang_option
-@click.option(
-    "--brand",
-    "brand_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A brand YAML (see `readiness schema brand`).",
-)
+@brand_option
 @as_of_option
 @click.option(
     "--before-as-of",

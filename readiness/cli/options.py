@@ -87,9 +87,14 @@ def report_options(func: F) -> F:
         help="A folder of your own report templates (repeatable); its files win over the built-in ones.",
     )(func)
     func = click.option("--pdfa", is_flag=True, help="Write PDF/A-3b, for archiving.")(func)
+    return brand_option(func)
+
+
+def brand_option(func: F) -> F:
+    """`--brand FILE`: the hub's name, logo, colours, contact block and footer."""
     return click.option(
         "--brand",
-        "brand_file",
+        "brand_path",
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="A brand YAML: name, logo, colours, contact, footer (see `readiness schema brand`).",
     )(func)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from readiness.cli.options import questionnaires_option
+from readiness.cli.options import brand_option, questionnaires_option
 from readiness.errors import ReadinessError, display_path
 
 
@@ -21,12 +21,7 @@ from readiness.errors import ReadinessError, display_path
     type=click.Path(dir_okay=False, path_type=Path),
     help="The document: .pdf, or .html for a browser.",
 )
-@click.option(
-    "--brand",
-    "brand_path",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="A brand YAML (see `readiness schema brand`).",
-)
+@brand_option
 @questionnaires_option
 def preview(
     questionnaire_ref: str,

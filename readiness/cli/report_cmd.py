@@ -36,7 +36,7 @@ def report(
     output_format: str,
     lang: str | None,
     as_of: dt.date,
-    brand_file: Path | None,
+    brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
     questionnaire_dirs: tuple[Path, ...],
@@ -55,7 +55,7 @@ def report(
 
     if len(inputs) > 1 and out is not None and out.suffix and not out.is_dir():
         raise ReadinessError("with several inputs, --out must be a folder")
-    brand = load_brand(brand_file)
+    brand = load_brand(brand_path)
     registry = Registry.default(questionnaire_dirs)
     written: set[Path] = set()
     for source in inputs:
