@@ -89,7 +89,8 @@ def summary_lines(summary: BatchSummary, summary_path: Path) -> list[str]:
     counts = summary.counts
     lines = [
         f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed"
-        f" of {summary.total} in {summary.seconds:.1f} s ({summary.rate:.2f} per second, {summary.jobs} jobs)"
+        f" of {summary.total} in {summary.seconds:.1f} s ({summary.rate:.2f} per second,"
+        f" {summary.jobs} job{'' if summary.jobs == 1 else 's'})"
     ]
     if summary.interrupted:
         lines.append(f"interrupted: {summary.total - len(summary.results)} not started; run again to resume")

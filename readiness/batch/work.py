@@ -42,6 +42,8 @@ class Options:
     questionnaire_dirs: tuple[Path, ...]
     cohort_lang: str | None
     salt: str
+    templates: tuple[Path, ...] = ()
+    pdfa: bool = False
 
 
 @dataclass
@@ -121,7 +123,7 @@ def _process(item: BatchInput, output: Path, options: Options, result: ItemResul
                 result.status, result.reason = "skipped", "unchanged since the last run"
             else:
                 assessment = run_assessment(loaded.questionnaire, loaded.answers, options.as_of)
-                write_output(assessment, output, options.fmt, lang=lang, brand=_Worker.brand, loaded=loaded)
+                write_output(assessment, output, options, lang=lang, brand=_Worker.brand, loaded=loaded)
                 _record(output, fingerprint, item)
                 result.status = "done"
     except OutputBusy as exc:
@@ -132,14 +134,16 @@ def _process(item: BatchInput, output: Path, options: Options, result: ItemResul
         result.assessment = assessment.as_dict(options.cohort_lang)
 
 
-def write_output(assessment: Any, path: Path, fmt: str, *, lang: str, brand: Any, loaded: Any) -> None:
+def write_output(
+    assessment: Any, path: Path, options: Options, *, lang: str, brand: Any, loaded: Any
+) -> None:
     """Render one company's report to `path`, atomically, through the report package."""
     from readiness.report.model import build_report
     from readiness.report.output import write_report
 
     result = assessment.as_dict(lang)
     report = build_report(result, loaded.questionnaire, loaded.document.data, loaded.raw, lang, brand)
-    write_report(report, path, fmt)
+    write_report(report, path, options.fmt, templates=options.templates, pdfa=options.pdfa)
 
 
 def _fingerprint(raw: bytes, content_hash: str, salt: str) -> str:

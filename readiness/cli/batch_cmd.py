@@ -16,10 +16,10 @@ import click
 
 from readiness.cli.options import (
     as_of_option,
-    brand_option,
     format_option,
     lang_option,
     questionnaires_option,
+    report_options,
 )
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
@@ -40,7 +40,7 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
     help="Worker processes (default: one per CPU core).",
 )
 @lang_option
-@brand_option
+@report_options
 @format_option("pdf", "html", "md", "json", default="pdf")
 @as_of_option
 @click.option("--force", is_flag=True, help="Render every report, even those whose inputs did not change.")
@@ -55,6 +55,8 @@ def batch(
     jobs: int | None,
     lang: str | None,
     brand_path: Path | None,
+    pdfa: bool,
+    template_dirs: tuple[Path, ...],
     output_format: str,
     as_of: dt.date,
     force: bool,
@@ -91,7 +93,14 @@ def batch(
         )
     out_dir.mkdir(parents=True, exist_ok=True)
     salt = json.dumps(
-        {"format": output_format, "lang": lang, "as_of": as_of.isoformat(), "brand": brand_hash}
+        {
+            "format": output_format,
+            "lang": lang,
+            "as_of": as_of.isoformat(),
+            "brand": brand_hash,
+            "pdfa": pdfa,
+            "templates": _templates_hash(template_dirs),
+        }
     )
     options = Options(
         out_dir=out_dir,
@@ -103,6 +112,8 @@ def batch(
         questionnaire_dirs=questionnaire_dirs,
         cohort_lang=(lang or "en") if summary else None,
         salt=salt,
+        templates=template_dirs,
+        pdfa=pdfa,
     )
     workers = min(jobs or os.cpu_count() or 1, len(expanded.items))
     started = time.perf_counter()
@@ -147,6 +158,16 @@ def _brand_hash(brand_path: Path | None) -> str:
     brand = load_brand(brand_path)
     digest = hashlib.sha256(brand_path.read_bytes() if brand_path else b"built-in")
     digest.update(brand.logo.data if brand.logo else b"")
+    return digest.hexdigest()
+
+
+def _templates_hash(folders: tuple[Path, ...]) -> str:
+    """Every file of the user's template folders, so that editing a template renders the reports again."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{path.relative_to(folder)}\0".encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

@@ -71,6 +71,16 @@ def test_a_changed_input_or_option_is_rendered_again(run: Run, small_folder: Pat
     assert done == ["quickscan.json"]
     batch(run, small_folder, "--out-dir", out, "--lang", "nl")
     assert summary(out)["counts"]["skipped"] == 0
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "extra.css").write_text("p { color: black; }\n", encoding="utf-8")
+    batch(run, small_folder, "--out-dir", out, "--lang", "nl", "--templates", templates)
+    assert summary(out)["counts"]["skipped"] == 0
+    batch(run, small_folder, "--out-dir", out, "--lang", "nl", "--templates", templates)
+    assert summary(out)["counts"]["done"] == 0
+    (templates / "extra.css").write_text("p { color: navy; }\n", encoding="utf-8")
+    batch(run, small_folder, "--out-dir", out, "--lang", "nl", "--templates", templates)
+    assert summary(out)["counts"]["skipped"] == 0
 
 
 def test_parallel_workers_write_the_same_bytes_as_one(run: Run, small_folder: Path, tmp_path: Path) -> None:
@@ -156,3 +166,30 @@ def test_a_bad_brand_stops_the_batch_before_it_starts(run: Run, small_folder: Pa
     assert result.exit_code == 2
     assert "brand.yaml:2:" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_two_batches_into_one_folder_leave_every_file_whole(small_folder: Path, tmp_path: Path) -> None:
+    import datetime as dt
+    import threading
+
+    from readiness.batch.inputs import expand_inputs
+    from readiness.batch.runner import run_batch
+    from readiness.questionnaire.registry import Registry
+
+    (small_folder / "broken.answers.yaml").unlink()
+    out = tmp_path / "shared"
+    items = expand_inputs([small_folder], Registry.default()).items
+    options = work.Options(out, "json", None, None, dt.date.fromisoformat(AS_OF), False, (), None, "same")
+    outcomes: list[Any] = []
+    threads = [
+        threading.Thread(target=lambda: outcomes.append(run_batch(items, options, jobs=1))) for _ in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    statuses = sorted(r.status for outcome in outcomes for r in outcome.results)
+    assert "failed" not in statuses and statuses.count("done") >= len(items)
+    for item in items:
+        assert json.loads((out / f"{item.name}.json").read_text(encoding="utf-8"))["as_of"] == AS_OF
+    assert not list((out / work.STATE_DIR).glob("*.lock"))
