@@ -137,13 +137,19 @@ def _process(item: BatchInput, output: Path, options: Options, result: ItemResul
 def write_output(
     assessment: Any, path: Path, options: Options, *, lang: str, brand: Any, loaded: Any
 ) -> None:
-    """Render one company's report to `path`, atomically, through the report package."""
-    from readiness.report.model import build_report
-    from readiness.report.output import write_report
+    """Render one company's report to `path`, atomically: the same write path as assess and report."""
+    from readiness.report.output import write_assessment
 
-    result = assessment.as_dict(lang)
-    report = build_report(result, loaded.questionnaire, loaded.document.data, loaded.raw, lang, brand)
-    write_report(report, path, options.fmt, templates=options.templates, pdfa=options.pdfa)
+    write_assessment(
+        assessment,
+        loaded.raw,
+        path,
+        options.fmt,
+        lang=lang,
+        brand=brand,
+        templates=options.templates,
+        pdfa=options.pdfa,
+    )
 
 
 def _fingerprint(raw: bytes, content_hash: str, salt: str) -> str:
