@@ -12,6 +12,7 @@ from readiness.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+FIXTURES = ROOT / "tests" / "fixtures"
 
 Run = Callable[..., Result]
 

@@ -22,15 +22,15 @@ GOOD = (EXAMPLES / "quickscan.answers.yaml").read_text(encoding="utf-8")
         (("ai_plan: ideas", "ai_plan: idea"), "'idea' is not an option (did you mean 'ideas'?)"),
         (
             ("ai_plan: ideas", "ai_plann: ideas"),
-            "unknown question 'ai_plann' in quickscan@1.0.0 (fix: did you mean 'ai_plan'?)",
+            "unknown question 'ai_plann' in quickscan@2.0.0 (fix: did you mean 'ai_plan'?)",
         ),
         (("ai_stage: 2", "ai_stage: 9"), "expected a whole number from 0 to 5"),
         (("gdpr_basis: true", "gdpr_basis: not_applicable"), "this question does not offer not_applicable"),
         (
-            ("quickscan@1.0.0", "quickscan@7.0.0"),
-            "questionnaire 'quickscan' has no version 7.0.0; available: 1.0.0",
+            ("quickscan@2.0.0", "quickscan@7.0.0"),
+            "questionnaire 'quickscan' has no version 7.0.0; available: 1.0.0, 2.0.0",
         ),
-        (("quickscan@1.0.0", "bakery@1.0.0"), "unknown questionnaire 'bakery'; available:"),
+        (("quickscan@2.0.0", "bakery@1.0.0"), "unknown questionnaire 'bakery'; available:"),
         (
             ("  country: NL", "  country: Netherlands"),
             "does not have the expected form (fix: an ISO 3166-1 alpha-2 code",
@@ -73,7 +73,7 @@ def test_example_scores_to_the_documented_json_identically_twice(run: Run) -> No
     assert set(result) >= {"questionnaire", "company", "as_of", "readiness", "ai_act", "support"}
     assert result["questionnaire"] == {
         "id": "quickscan",
-        "version": "1.0.0",
+        "version": "2.0.0",
         "title": "AI quick scan",
         "content_hash": result["questionnaire"]["content_hash"],
     }

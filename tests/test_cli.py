@@ -23,7 +23,7 @@ def test_questionnaires_list_json_describes_each_questionnaire(run: Run) -> None
     rows = json.loads(result.stdout)
     assert result.exit_code == 0
     quickscan = next(r for r in rows if r["id"] == "quickscan")
-    assert quickscan["versions"] == ["1.0.0"]
+    assert quickscan["versions"] == ["1.0.0", "2.0.0"]
     assert quickscan["languages"] == ["en", "nl"]
     assert quickscan["questions"] == 16
     assert all(r["kind"] == "questionnaire" for r in rows)
@@ -32,7 +32,7 @@ def test_questionnaires_list_json_describes_each_questionnaire(run: Run) -> None
 def test_questionnaires_show_an_unknown_version_lists_what_exists(run: Run) -> None:
     result = run(["questionnaires", "show", "quickscan@9.9.9"])
     assert result.exit_code == 2
-    assert "Error: questionnaire 'quickscan' has no version 9.9.9; available: 1.0.0" in result.stderr
+    assert "Error: questionnaire 'quickscan' has no version 9.9.9; available: 1.0.0, 2.0.0" in result.stderr
 
 
 def test_validate_passes_on_the_built_in_content(run: Run) -> None:
@@ -65,8 +65,8 @@ def test_unknown_schema_name_is_a_usage_error(run: Run) -> None:
 def test_user_questionnaires_win_over_built_in_ones(run: Run, tmp_path: Path) -> None:
     mine = tmp_path / "mine" / "quickscan"
     mine.mkdir(parents=True)
-    text = (ROOT / "questionnaires" / "quickscan" / "1.0.0.yaml").read_text(encoding="utf-8")
-    (mine / "1.0.0.yaml").write_text(
+    text = (ROOT / "questionnaires" / "quickscan" / "2.0.0.yaml").read_text(encoding="utf-8")
+    (mine / "2.0.0.yaml").write_text(
         text.replace("title: {en: AI quick scan,", "title: {en: Our quick scan,"), "utf-8"
     )
     result = run(["questionnaires", "list", "--format", "json", "--questionnaires", tmp_path / "mine"])

@@ -11,7 +11,7 @@ from readiness.answers import load_answers
 from readiness.directory import load_vocabulary
 from readiness.questionnaire import Registry
 from readiness.sectors import questionnaire_for_nace
-from tests.conftest import EXAMPLES, Run
+from tests.conftest import EXAMPLES, FIXTURES, Run
 
 REGISTRY = Registry.default()
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.answers.yaml"))
@@ -91,7 +91,7 @@ def test_manufacturing_answers_for_1_0_0_are_scored_under_1_1_0_with_nothing_los
     from readiness.assessment import run_assessment
     from readiness.flow import missing_required
 
-    old = load_answers(EXAMPLES / "manufacturing.answers.yaml", REGISTRY)
+    old = load_answers(FIXTURES / "manufacturing-1.0.0.answers.yaml", REGISTRY)
     newer = REGISTRY.load("manufacturing@1.1.0")
     migrated, notes = migrate_answers(old.answers, newer, REGISTRY)
     kept = {newer.migration.renamed.get(k, k) for k in old.answers.answers} - set(newer.migration.removed)

@@ -30,4 +30,4 @@ def test_a_csv_of_three_companies_becomes_three_pdfs_with_their_answers_inside(
     ]
     assert "Müller & Söhne GmbH" in pdf_text(out / "muller-sohne-gmbh.pdf")
     embedded = read_answers_bytes(out / "ferreira-logistica.pdf").decode("utf-8")
-    assert "name: Ferreira Logística" in embedded and "questionnaire: quickscan@1.0.0" in embedded
+    assert "name: Ferreira Logística" in embedded and "questionnaire: quickscan@2.0.0" in embedded

@@ -14,10 +14,11 @@ from readiness.assessment import run_assessment
 from readiness.compare import compare_assessments
 from readiness.questionnaire.registry import Registry
 from tests.batch.conftest import AS_OF, pdf_text
-from tests.conftest import EXAMPLES, Run
+from tests.conftest import EXAMPLES, FIXTURES, Run
 
 LATER = "2027-09-01"
 MANUFACTURING = EXAMPLES / "manufacturing.answers.yaml"
+MANUFACTURING_1_0_0 = FIXTURES / "manufacturing-1.0.0.answers.yaml"
 
 
 def improved_copy(tmp_path: Path) -> Path:
@@ -59,11 +60,11 @@ def test_obligations_that_start_to_apply_between_t0_and_t1(run: Run, tmp_path: P
 
 def test_answers_to_an_older_version_are_migrated_first(run: Run, tmp_path: Path) -> None:
     registry = Registry.default()
-    loaded = load_answers(MANUFACTURING, registry)
+    loaded = load_answers(MANUFACTURING_1_0_0, registry)
     newer, _ = migrate_answers(loaded.answers, registry.load("manufacturing@1.1.0"), registry)
     after = tmp_path / "after.answers.yaml"
     after.write_text(newer.to_yaml(), encoding="utf-8")
-    progress = compared(run, MANUFACTURING, after)
+    progress = compared(run, MANUFACTURING_1_0_0, after)
     assert progress["questionnaire"]["version"] == "1.1.0"
     assert any("mfg_machine_data is now mfg_production_data" in note for note in progress["migration"])
     assert progress["overall"]["delta"] == 0 and progress["improved"] == progress["slipped"] == []

@@ -75,7 +75,7 @@ def test_the_template_filled_with_three_companies_becomes_three_reports(run: Run
     table = tmp_path / "companies.csv"
     header, texts = table.read_text(encoding="utf-8-sig").splitlines()[:2]
     assert header.startswith("questionnaire,company.name,company.country,company.size")
-    assert texts.startswith("# quickscan@1.0.0 ")
+    assert texts.startswith("# quickscan@2.0.0 ")
     table.write_text(filled_rows(table.read_text(encoding="utf-8"), Registry.default()), encoding="utf-8")
     result = batch(run, table, "--out-dir", tmp_path / "out")
     assert result.exit_code == 0, result.output

@@ -59,10 +59,10 @@ def test_a_50_mb_answers_file_is_refused_without_reading_it(run: Run, tmp_path: 
 def test_answers_for_another_questionnaire_name_each_stranger(run: Run, tmp_path: Path) -> None:
     text = (EXAMPLES / "quickscan.answers.yaml").read_text(encoding="utf-8")
     path = tmp_path / "mixed.answers.yaml"
-    path.write_text(text.replace("quickscan@1.0.0", "retail@1.0.0"), encoding="utf-8")
+    path.write_text(text.replace("quickscan@2.0.0", "retail@2.0.0"), encoding="utf-8")
     result = run(["assess", "--answers", path, "--format", "json"])
     assert result.exit_code == 2
-    assert "unknown question 'ai_plan' in retail@1.0.0" in result.stderr
+    assert "unknown question 'ai_plan' in retail@2.0.0" in result.stderr
     assert "mixed.answers.yaml:13:3:" in result.stderr
     assert result.stdout == ""
 
