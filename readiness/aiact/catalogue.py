@@ -18,6 +18,7 @@ from typing import Any
 from readiness.aiact.checks import check_semantics
 from readiness.aiact.context import COMPANY_TYPES, system_types
 from readiness.aiact.expressions import Expression, ExpressionError, T, compile_expression
+from readiness.aiact.located import Located
 from readiness.aiact.model import (
     AnnexIEntry,
     AppliesFrom,
@@ -42,18 +43,6 @@ REQUIRED_KEYS = (
     "version", "law", "notice", "risk_classes", "ai_system_questions", "annex_i", "labels",
     "definitions", "roles", "rules", "notes", "schedules", "obligations", "timeline",
 )  # fmt: skip
-
-
-class Located:
-    """Finds, for a JSON path into the merged catalogue, the file and line it was written on."""
-
-    def __init__(self, owners: Mapping[str, YamlDocument]) -> None:
-        self._owners = owners
-
-    def problem(self, json_path: JsonPath, message: str, fix: str = "") -> Problem:
-        """A problem at `json_path` (its first step names the top-level key, hence the file)."""
-        document = self._owners[str(json_path[0])]
-        return document.problem(json_path, message, fix=fix)
 
 
 def catalogue_documents(folder: Path = DATA_DIR) -> list[YamlDocument]:

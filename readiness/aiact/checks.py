@@ -11,17 +11,15 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from readiness.aiact.expressions import Expression
+from readiness.aiact.located import Located
 from readiness.aiact.model import LABEL_KEYS, Catalogue
 from readiness.aiact.register import system_fields
 from readiness.errors import Problem
 from readiness.schemas import load_schema
 from readiness.yamlio import JsonPath
-
-if TYPE_CHECKING:
-    from readiness.aiact.catalogue import Located
 
 _OBLIGATION_LITERAL = re.compile(r"""["']([a-z0-9_]+)["']\s+in\s+obligations\b""")
 _QUOTED = re.compile(r"""["']([^"']+)["']""")
