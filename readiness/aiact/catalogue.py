@@ -22,6 +22,7 @@ from readiness.aiact.located import Located
 from readiness.aiact.model import (
     AnnexIEntry,
     AppliesFrom,
+    ArticleLinks,
     Catalogue,
     Definition,
     Note,
@@ -123,6 +124,7 @@ class _Builder:
             amended_by=law["amended_by"],
             checked=law["checked"],
             sources=tuple(Source(**source) for source in law["sources"]),
+            links=ArticleLinks(**{**law["links"], "languages": _text(law["links"]["languages"])}),
             notice=_text(data["notice"]),
             risk_classes=tuple(
                 RiskClass(c["id"], _text(c["label"]), c.get("exclusive", False)) for c in data["risk_classes"]
@@ -229,6 +231,7 @@ class _Builder:
             checked=entry["checked"],
             verify=entry.get("verify", False),
             note=entry.get("note", ""),
+            voluntary=entry.get("voluntary", False),
         )
 
     def _timeline_entry(self, entry: Mapping[str, Any]) -> TimelineEntry:

@@ -13,6 +13,7 @@ import string
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from readiness.aiact.context import COMPANY_WIDE
 from readiness.aiact.expressions import Expression
 from readiness.aiact.located import Located
 from readiness.aiact.model import LABEL_KEYS, Catalogue
@@ -51,6 +52,7 @@ class _Checker:
         self._unique_ids("law", self.data["law"]["sources"], prefix=("law", "sources"))
         self._risk_classes()
         self._definitions()
+        self._links()
         self._labels()
         self._schedules()
         self._obligations()
@@ -78,9 +80,22 @@ class _Checker:
         for index, definition in enumerate(self.catalogue.definitions):
             if definition.id in fields:
                 self.add(("definitions", index, "id"), f"'{definition.id}' is already a register field")
+        if COMPANY_WIDE not in {d.id for d in self.catalogue.definitions}:
+            self.add(
+                ("definitions",),
+                f"no definition called '{COMPANY_WIDE}'",
+                fix="the engine reads it to know which systems count for the company-wide obligations",
+            )
+
+    def _links(self) -> None:
+        """Every obligation, rule and note cites an article the link form can point to."""
+        for key in ("rules", "notes", "obligations"):
+            for index, entry in enumerate(self.data[key]):
+                if not self.catalogue.links.link(entry["article"], "en"):
+                    self.add((key, index, "article"), f"'{entry['article']}' gives no article link")
 
     def _labels(self) -> None:
-        needed = [*LABEL_KEYS, *system_fields()["role"]["enum"]]
+        needed = [*LABEL_KEYS, *load_schema("aiact-register")["$defs"]["role"]["enum"]]
         for key in needed:
             if key not in self.catalogue.labels:
                 self.add(("labels",), f"the label '{key}' is missing", fix="the reports need it")
