@@ -144,7 +144,9 @@ class Interview:
             choices = (
                 self._choices(question) + [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
             )
-            answer = self.prompter.select(text, choices, default=current)
+            # No answer is chosen in advance: with nothing saved yet the cursor rests on "help", so pressing
+            # Enter never answers "yes" (or the first option) for the user.
+            answer = self.prompter.select(text, choices, default=Nav.HELP if current is None else current)
             return self._special_value(answer)
         if question.type == "multi":
             choices = [Choice(tr(o.label, self.lang), o.id) for o in question.options]
