@@ -1,4 +1,4 @@
-"""The AI Act questions (questionnaires/ai-act): they never lead toward a risk class, and ask only what matters.
+"""The AI Act questions (questionnaires/ai-act): they never lead toward a risk class, and ask what matters.
 
 No yes/no or single-choice question starts with an answer chosen for the user, so pressing Enter never says
 "yes" to a safety component, profiling, a public body or a changed purpose; a question that depends on an
@@ -61,7 +61,9 @@ def group(questionnaire: Questionnaire) -> Question:
     return next(q for q in questionnaire.questions() if q.store == "ai_systems")
 
 
-def _entry(questionnaire: Questionnaire, group: Question, script: list[Any], tmp_path: Path) -> RecordingPrompter:
+def _entry(
+    questionnaire: Questionnaire, group: Question, script: list[Any], tmp_path: Path
+) -> RecordingPrompter:
     prompter = RecordingPrompter(script)
     interview = Interview(
         questionnaire, Answers(questionnaire.ref), tmp_path / "a.yaml", prompter, "en", lambda: "t"
