@@ -42,6 +42,7 @@ systems = st.fixed_dictionaries(
         "is_ai_system": st.sampled_from(_choices("is_ai_system")),
         "infers": st.booleans(),
         "autonomy": st.booleans(),
+        "influences": st.booleans(),
         "outside_definition": st.sampled_from(_choices("outside_definition")),
         "status": st.sampled_from(_choices("status")),
         "placed_on_market": st.dates(datetime.date(2023, 1, 1), datetime.date(2029, 12, 31)).map(str),

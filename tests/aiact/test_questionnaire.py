@@ -24,6 +24,7 @@ from readiness.questionnaire.model import Question, Questionnaire
 DEPENDS_ON = {
     "infers": "is_ai_system",
     "autonomy": "is_ai_system",
+    "influences": "is_ai_system",
     "outside_definition": "is_ai_system",
     "placed_on_market": "status",
     "safety_component": "annex_i",
@@ -83,6 +84,7 @@ SCREENING = [
     "unsure",
     True,  # infers
     True,  # autonomy
+    True,  # influences
     "none",  # outside_definition
     "in_use",
     ":skip",  # placed_on_market
