@@ -21,6 +21,7 @@ from readiness.aiact.expressions import Expression, ExpressionError, T, compile_
 from readiness.aiact.located import Located
 from readiness.aiact.model import (
     AnnexIEntry,
+    AnnexIIIEntry,
     AppliesFrom,
     ArticleLinks,
     Catalogue,
@@ -41,7 +42,7 @@ from readiness.yamlio import JsonPath, YamlDocument, read_yaml
 SCHEMA = "aiact-catalogue"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REQUIRED_KEYS = (
-    "version", "law", "notice", "risk_classes", "ai_system_questions", "annex_i", "labels",
+    "version", "law", "notice", "risk_classes", "ai_system_questions", "annex_i", "annex_iii", "labels",
     "definitions", "roles", "rules", "notes", "schedules", "obligations", "timeline",
 )  # fmt: skip
 
@@ -134,6 +135,7 @@ class _Builder:
                 AnnexIEntry(e["id"], e["section"], e["point"], e["legislation"], _text(e["title"]))
                 for e in data["annex_i"]
             ),
+            annex_iii=tuple(AnnexIIIEntry(e["id"], e["point"], _text(e["title"])) for e in data["annex_iii"]),
             labels=MappingProxyType({key: _text(value) for key, value in data["labels"].items()}),
             definitions=definitions,
             roles=tuple(

@@ -188,7 +188,7 @@ class _Checker:
                     self.add(path, self._not_a_law_date(literal))
 
     def _register_agrees(self) -> None:
-        """The register schema and the catalogue must name the same Annex I acts, and every answer is read."""
+        """Schema and catalogue name the same Annex I acts and Annex III points; every answer is read."""
         fields = system_fields()
         schema_ids = list(fields["annex_i"]["items"]["enum"])
         catalogue_ids = [entry.id for entry in self.catalogue.annex_i]
@@ -197,6 +197,9 @@ class _Checker:
             self.add(
                 ("annex_i",), f"the register schema and the catalogue differ on Annex I: {', '.join(missing)}"
             )
+        points = load_schema("aiact-register")["$defs"]["annex_iii_point"]["enum"]
+        if [entry.id for entry in self.catalogue.annex_iii] != list(points):
+            self.add(("annex_iii",), "the register schema and the catalogue differ on the Annex III points")
         quoted: set[str] = set()
         for rule in self.catalogue.rules:
             quoted.update(_QUOTED.findall(rule.when.text))

@@ -90,6 +90,15 @@ class AnnexIEntry:
 
 
 @dataclass(frozen=True)
+class AnnexIIIEntry:
+    """One point of Annex III (a high-risk use), with a short name."""
+
+    id: str
+    point: str
+    title: LangText
+
+
+@dataclass(frozen=True)
 class Definition:
     """A named fact about a system, computed before the rules; later conditions use it by name."""
 
@@ -208,6 +217,7 @@ class Catalogue:
     risk_classes: tuple[RiskClass, ...]
     ai_system_questions: tuple[LangText, ...]
     annex_i: tuple[AnnexIEntry, ...]
+    annex_iii: tuple[AnnexIIIEntry, ...]
     labels: Mapping[str, LangText]
     definitions: tuple[Definition, ...]
     roles: tuple[RoleRule, ...]

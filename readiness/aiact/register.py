@@ -40,13 +40,14 @@ class AISystem:
 
 @dataclass(frozen=True)
 class Register:
-    """A company's AI systems and the company facts the AI Act engine reads (size and country)."""
+    """A company's AI systems and the company facts the AI Act engine reads (size, country, language)."""
 
     source: str
     systems: tuple[AISystem, ...]
     company_name: str = ""
     company_size: str = ""
     company_country: str = ""
+    company_language: str = ""
     as_of: datetime.date | None = None
 
 
@@ -108,6 +109,7 @@ def _register(document: YamlDocument, *, located: bool) -> Register:
         company_name=str(company.get("name", "")),
         company_size=str(company.get("size", "")),
         company_country=str(company.get("country", "")),
+        company_language=str(company.get("language", "")),
         as_of=datetime.date.fromisoformat(as_of) if as_of else None,
     )
 

@@ -1,14 +1,56 @@
-"""`readiness aiact classify`: the AI Act engine on its own, for an AI system register."""
+"""`readiness aiact classify` and `readiness aiact docs`: the AI Act engine on its own, for a register."""
 
 from __future__ import annotations
 
 import datetime
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from readiness.errors import ReadinessError
+from readiness.cli.options import brand_option
+from readiness.errors import ReadinessError, display_path
+
+if TYPE_CHECKING:
+    from readiness.assessment import Assessment
+
+LANGUAGES = ("en", "nl")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def with_drafts_option(func: F) -> F:
+    """`--with-drafts`: the AI Act documents, drafted beside the report (for `assess` and `report`)."""
+    return click.option(
+        "--with-drafts",
+        "with_drafts",
+        is_flag=True,
+        help="Also write prefilled drafts of the documents the AI Act asks for (AI literacy plan, deployer "
+        "checklist, FRIA, ...) to <report>-drafts/, as Markdown and DOCX, in the report's language.",
+    )(func)
+
+
+def write_report_drafts(assessment: Assessment, report: Path, lang: str, brand_path: Path | None) -> None:
+    """Draft the AI Act documents for an assessed company into `<report>-drafts/` and say where."""
+    from readiness.aiact import Register, register_from_data
+    from readiness.aiact.drafts import build_drafts, write_drafts
+    from readiness.answers import register_data
+
+    answers = assessment.answers
+    register = (
+        register_from_data(register_data(answers), "answers")
+        if answers.ai_systems
+        else Register("answers", (), company_name=assessment.company.name)
+    )
+    if assessment.ai_act is None:
+        return
+    drafts = build_drafts(register, assessment.ai_act, lang)
+    folder = report.with_name(f"{report.stem}-drafts")
+    written = write_drafts(drafts, folder, ("md", "docx"), brand_path=brand_path)
+    click.echo(
+        f"{len(drafts)} AI Act draft(s) written to {display_path(folder)} (start with {written[0].name})"
+    )
 
 
 @click.group()
@@ -29,7 +71,7 @@ def aiact() -> None:
 )
 @click.option(
     "--lang",
-    type=click.Choice(["en", "nl"]),
+    type=click.Choice(LANGUAGES),
     default="en",
     show_default=True,
     help="Language of titles and texts.",
@@ -53,6 +95,67 @@ def classify(register: Path, as_of: str | None, output_format: str, lang: str) -
         click.echo(render_markdown(assessment, lang), nl=False)
     else:
         click.echo(render_text(assessment, lang), nl=False)
+
+
+@aiact.command()
+@click.argument("register", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(path_type=Path),
+    default=Path("drafts"),
+    show_default=True,
+    help="The folder to write the drafts to (made if missing; files in it are replaced).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    help="Language of the drafts (default: the register's company.language, else en).",
+)
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(["md", "docx", "pdf"]),
+    multiple=True,
+    help="md, docx or pdf; repeat for several (default: md and docx).",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="The date the drafts are made for (default: the register's as_of, else today).",
+)
+@brand_option
+def docs(
+    register: Path,
+    out: Path,
+    lang: str | None,
+    formats: tuple[str, ...],
+    as_of: str | None,
+    brand_path: Path | None,
+) -> None:
+    """Write drafts of the documents the AI Act asks for, prefilled from REGISTER.
+
+    For each AI system and role, and once for the company: the AI literacy plan (Art. 4), the deployer
+    checklist (Art. 26), the fundamental rights impact assessment (Art. 27), the record of a derogation
+    (Art. 6(4)), the registration data (Art. 49), transparency notices (Art. 50) and the serious incident
+    report (Art. 73), whichever apply. Each says which article it serves, what the register filled in and
+    what you must still add. Not legal advice.
+    """
+    from readiness.aiact import classify_systems, load_register
+    from readiness.aiact.drafts import build_drafts, write_drafts
+
+    loaded = load_register(register)
+    date = _parse_date(as_of) if as_of else loaded.as_of or datetime.date.today()
+    language = lang or (loaded.company_language if loaded.company_language in LANGUAGES else "en")
+    assessment = classify_systems(loaded, date)
+    drafts = build_drafts(loaded, assessment, language)
+    written = write_drafts(drafts, out, formats or ("md", "docx"), brand_path=brand_path)
+    for path in written:
+        click.echo(f"wrote {display_path(path)}")
+    click.echo(
+        f"{len(drafts)} draft(s) in {display_path(out)}; start with {display_path(written[0])}", err=True
+    )
 
 
 def _parse_date(value: str) -> datetime.date:
