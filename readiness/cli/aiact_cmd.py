@@ -136,11 +136,11 @@ def docs(
 ) -> None:
     """Write drafts of the documents the AI Act asks for, prefilled from REGISTER.
 
-    For each AI system and role, and once for the company: the AI literacy plan (Art. 4), the deployer
-    checklist (Art. 26), the fundamental rights impact assessment (Art. 27), the record of a derogation
-    (Art. 6(4)), the registration data (Art. 49), transparency notices (Art. 50) and the serious incident
-    report (Art. 73), whichever apply. Each says which article it serves, what the register filled in and
-    what you must still add. Not legal advice.
+    For each AI system and role, and once for the company, whichever apply: the AI literacy plan, the
+    deployer checklist, the fundamental rights impact assessment and its notification, the record of a
+    derogation, the registration data for the EU database, transparency notices and the serious incident
+    report. Each says which article it serves, what the register filled in and what you must still add.
+    Writes an index.md to start from. Not legal advice.
     """
     from readiness.aiact import classify_systems, load_register
     from readiness.aiact.drafts import build_drafts, write_drafts
