@@ -48,9 +48,20 @@ def write_report_drafts(assessment: Assessment, report: Path, lang: str, brand_p
     drafts = build_drafts(register, assessment.ai_act, lang)
     folder = report.with_name(f"{report.stem}-drafts")
     written = write_drafts(drafts, folder, ("md", "docx"), brand_path=brand_path)
-    click.echo(
-        f"{len(drafts)} AI Act draft(s) written to {display_path(folder)} (start with {written[0].name})"
-    )
+    where = display_path(folder)
+    click.echo(f"{len(drafts)} AI Act draft(s) written to {where} (start with {written.index.name})")
+    _say_kept(written.kept)
+
+
+def _say_kept(kept: list[Path]) -> None:
+    """Tell which edited drafts were left alone, so nobody wonders why a file did not change."""
+    if kept:
+        click.echo(
+            f"kept {len(kept)} draft file(s) that differ from a fresh draft, since they may hold your own "
+            f"work (first: {display_path(kept[0])}); delete them, or use `readiness aiact docs --force`, "
+            "to write them again",
+            err=True,
+        )
 
 
 @click.group()
@@ -105,7 +116,7 @@ def classify(register: Path, as_of: str | None, output_format: str, lang: str) -
     type=click.Path(path_type=Path),
     default=Path("drafts"),
     show_default=True,
-    help="The folder to write the drafts to (made if missing; files in it are replaced).",
+    help="The folder to write the drafts to (made if missing; drafts you edited in it are kept).",
 )
 @click.option(
     "--lang",
@@ -125,6 +136,12 @@ def classify(register: Path, as_of: str | None, output_format: str, lang: str) -
     metavar="YYYY-MM-DD",
     help="The date the drafts are made for (default: the register's as_of, else today).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace draft files that exist with other content (by default they are kept: they may hold your "
+    "own work).",
+)
 @brand_option
 def docs(
     register: Path,
@@ -132,6 +149,7 @@ def docs(
     lang: str | None,
     formats: tuple[str, ...],
     as_of: str | None,
+    force: bool,
     brand_path: Path | None,
 ) -> None:
     """Write drafts of the documents the AI Act asks for, prefilled from REGISTER.
@@ -150,12 +168,12 @@ def docs(
     language = lang or (loaded.company_language if loaded.company_language in LANGUAGES else "en")
     assessment = classify_systems(loaded, date)
     drafts = build_drafts(loaded, assessment, language)
-    written = write_drafts(drafts, out, formats or ("md", "docx"), brand_path=brand_path)
-    for path in written:
+    written = write_drafts(drafts, out, formats or ("md", "docx"), brand_path=brand_path, force=force)
+    for path in [written.index, *written.files]:
         click.echo(f"wrote {display_path(path)}")
-    click.echo(
-        f"{len(drafts)} draft(s) in {display_path(out)}; start with {display_path(written[0])}", err=True
-    )
+    _say_kept(written.kept)
+    start = display_path(written.index)
+    click.echo(f"{len(drafts)} draft(s) in {display_path(out)}; start with {start}", err=True)
 
 
 def _parse_date(value: str) -> datetime.date:

@@ -258,13 +258,27 @@ def test_the_html_for_the_pdf_escapes_register_text() -> None:
 
 def test_files_index_and_names(tmp_path: Path) -> None:
     written = write_drafts(_drafts(CASES[2][1]), tmp_path / "out", ("md", "docx"))
-    names = sorted(str(p.relative_to(tmp_path / "out")) for p in written)
+    names = sorted(str(p.relative_to(tmp_path / "out")) for p in written.files)
     assert names[0] == "01-benefits/deployer-checklist.docx"
     assert "01-benefits/registration-data-provider.md" in names
     assert "01-benefits/registration-data-deployer.docx" in names
     assert "company/ai-literacy-plan.md" in names
     index = (tmp_path / "out" / "index.md").read_text(encoding="utf-8")
     assert "[01-benefits/fria.md](01-benefits/fria.md)" in index
+
+
+def test_a_completed_draft_is_never_overwritten_without_force(tmp_path: Path) -> None:
+    drafts = _drafts(CASES[1][1])
+    out = tmp_path / "out"
+    write_drafts(drafts, out, ("md",))
+    fria = out / "01-credit" / "fria.md"
+    fria.write_text(fria.read_text(encoding="utf-8") + "\nOur processes: ...\n", encoding="utf-8")
+    again = write_drafts(drafts, out, ("md",))
+    assert again.kept == [fria]
+    assert "Our processes" in fria.read_text(encoding="utf-8")
+    assert fria not in again.files and len(again.files) == 3, "unchanged drafts are simply rewritten"
+    forced = write_drafts(drafts, out, ("md",), force=True)
+    assert fria in forced.files and "Our processes" not in fria.read_text(encoding="utf-8")
 
 
 def test_mistakes_in_a_template_are_caught_and_located(tmp_path: Path) -> None:

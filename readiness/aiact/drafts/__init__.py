@@ -9,11 +9,12 @@ from readiness.aiact.drafts.build import build_drafts
 from readiness.aiact.drafts.model import Draft
 from readiness.aiact.drafts.select import plan_drafts
 from readiness.aiact.drafts.templates import check_templates, load_templates
-from readiness.aiact.drafts.write import FORMATS, write_drafts
+from readiness.aiact.drafts.write import FORMATS, Written, write_drafts
 
 __all__ = [
     "FORMATS",
     "Draft",
+    "Written",
     "build_drafts",
     "check_templates",
     "load_templates",

@@ -3,11 +3,15 @@
 Layout: `company/` for the company-wide drafts, `NN-<system>/` per AI system (NN is its place in the
 register), a file per draft named after the document and, when a system holds several roles, the role;
 `index.md` lists them all. PDFs go through WeasyPrint with the same safe asset fetcher as the reports.
+
+A draft is meant to be completed, so a Markdown or DOCX file that already exists with other content is the
+company's work: it is kept, and reported, unless the caller forces a rewrite.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from readiness.aiact.drafts.markdown import draft_markdown, index_markdown
@@ -17,7 +21,18 @@ from readiness.errors import ReadinessError
 from readiness.slug import slugify
 
 FORMATS = ("md", "docx", "pdf")
+# The formats a company completes by hand; a PDF is only ever a print of a draft, so it is always rewritten.
+EDITABLE = ("md", "docx")
 INDEX = "index.md"
+
+
+@dataclass
+class Written:
+    """What `write_drafts` did: the index, the files it wrote, and the edited files it left alone."""
+
+    index: Path
+    files: list[Path] = field(default_factory=list)
+    kept: list[Path] = field(default_factory=list)
 
 
 def draft_path(draft: Draft, fmt: str, several_roles: bool) -> str:
@@ -36,8 +51,10 @@ def write_drafts(
     *,
     brand_path: Path | None = None,
     templates: Sequence[Path] = (),
-) -> list[Path]:
-    """Write every draft in every format, and the index; the paths written, index first."""
+    force: bool = False,
+) -> Written:
+    """Write every draft in every format, and the index; a file that exists with other content is kept
+    (it may hold the company's own work) unless `force`."""
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise ReadinessError(f"unknown draft format {unknown[0]}; use one of {', '.join(FORMATS)}")
@@ -46,21 +63,25 @@ def write_drafts(
     roles: dict[tuple[int, str], set[str]] = {}
     for draft in drafts:
         roles.setdefault((draft.number, draft.id), set()).add(draft.role)
-    written: list[Path] = []
+    result = Written(out / INDEX)
     files: list[str] = []
     for draft in drafts:
         several = len(roles[(draft.number, draft.id)]) > 1
         for fmt in formats:
-            relative = draft_path(draft, fmt, several)
-            target = out / relative
+            target = out / draft_path(draft, fmt, several)
+            content = _render(draft, fmt, brand_path, templates)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            edited = fmt in EDITABLE and target.exists() and target.read_bytes() != data
+            if edited and not force:
+                result.kept.append(target)
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(target, _render(draft, fmt, brand_path, templates))
-            written.append(target)
+            write_atomic(target, data)
+            result.files.append(target)
         files.append(draft_path(draft, formats[0], several))
     out.mkdir(parents=True, exist_ok=True)
-    index = out / INDEX
-    write_atomic(index, _index(drafts, files))
-    return [index, *written]
+    write_atomic(result.index, _index(drafts, files))
+    return result
 
 
 def _render(draft: Draft, fmt: str, brand_path: Path | None, templates: Sequence[Path]) -> str | bytes:
