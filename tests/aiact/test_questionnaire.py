@@ -152,3 +152,13 @@ def test_yes_no_fields_default_to_no_in_the_register(group: Question) -> None:
     for field in group.fields:
         if field.type == "yes_no" and field.id != "in_eu":
             assert fields[field.id].get("default", False) is False, field.id
+
+
+def test_a_role_saved_as_one_value_is_read_as_one_choice(group: Question) -> None:
+    """Answers files of 1.0.0 hold the role as one value; the report and the interview read it as one role."""
+    from readiness.report.answers import answer_row
+
+    role = next(field for field in group.fields if field.id == "role")
+    row = answer_row(role, "provider", "en")
+    assert row is not None and len(row.labels) == 1
+    assert row.labels[0].endswith("(provider)")
