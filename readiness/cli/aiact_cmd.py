@@ -47,7 +47,9 @@ def write_report_drafts(assessment: Assessment, report: Path, lang: str, brand_p
         return
     drafts = build_drafts(register, assessment.ai_act, lang)
     folder = report.with_name(f"{report.stem}-drafts")
-    written = write_drafts(drafts, folder, ("md", "docx"), brand_path=brand_path)
+    written = write_drafts(
+        drafts, folder, ("md", "docx"), brand_path=brand_path, lang=lang, as_of=assessment.as_of
+    )
     where = display_path(folder)
     click.echo(f"{len(drafts)} AI Act draft(s) written to {where} (start with {written.index.name})")
     _say_kept(written.kept)
@@ -168,7 +170,9 @@ def docs(
     language = lang or (loaded.company_language if loaded.company_language in LANGUAGES else "en")
     assessment = classify_systems(loaded, date)
     drafts = build_drafts(loaded, assessment, language)
-    written = write_drafts(drafts, out, formats or ("md", "docx"), brand_path=brand_path, force=force)
+    written = write_drafts(
+        drafts, out, formats or ("md", "docx"), brand_path=brand_path, force=force, lang=language, as_of=date
+    )
     for path in [written.index, *written.files]:
         click.echo(f"wrote {display_path(path)}")
     _say_kept(written.kept)

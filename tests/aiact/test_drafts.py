@@ -352,3 +352,10 @@ def test_report_with_drafts_writes_them_beside_the_report(run: Run, tmp_path: Pa
     assert (folder / "company" / "ai-literacy-plan.docx").is_file()
     report = (tmp_path / "r.md").read_text(encoding="utf-8")
     assert "Documents to prepare" in report or "Documenten om op te stellen" in report
+
+
+def test_an_index_is_written_in_the_company_language_even_without_drafts(tmp_path: Path) -> None:
+    written = write_drafts([], tmp_path / "none", ("md",), lang="nl", as_of=AS_OF)
+    assert written.files == []
+    text = written.index.read_text(encoding="utf-8")
+    assert "Geen van uw AI-systemen vraagt op deze datum om een van deze documenten." in text

@@ -10,6 +10,7 @@ company's work: it is kept, and reported, unless the caller forces a rewrite.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +53,8 @@ def write_drafts(
     brand_path: Path | None = None,
     templates: Sequence[Path] = (),
     force: bool = False,
+    lang: str = "en",
+    as_of: datetime.date | None = None,
 ) -> Written:
     """Write every draft in every format, and the index; a file that exists with other content is kept
     (it may hold the company's own work) unless `force`."""
@@ -80,7 +83,7 @@ def write_drafts(
             result.files.append(target)
         files.append(draft_path(draft, formats[0], several))
     out.mkdir(parents=True, exist_ok=True)
-    write_atomic(result.index, _index(drafts, files))
+    write_atomic(result.index, _index(drafts, files, lang, as_of))
     return result
 
 
@@ -96,17 +99,17 @@ def _render(draft: Draft, fmt: str, brand_path: Path | None, templates: Sequence
     return draft_pdf(draft, brand_path=brand_path, templates=templates)
 
 
-def _index(drafts: Sequence[Draft], files: Sequence[str]) -> str:
+def _index(drafts: Sequence[Draft], files: Sequence[str], lang: str, as_of: datetime.date | None) -> str:
     from readiness.aiact.drafts.templates import load_templates
     from readiness.aiact.model import pick
 
     words = load_templates().words
-    lang = drafts[0].lang if drafts else "en"
-    as_of = drafts[0].prepared.isoformat() if drafts else ""
+    lang = drafts[0].lang if drafts else lang
+    day = drafts[0].prepared if drafts else as_of
     return index_markdown(
         drafts,
         files,
         pick(words["index_title"], lang),
-        pick(words["index_intro"], lang).format(as_of=as_of),
+        pick(words["index_intro"], lang).format(as_of=day.isoformat() if day else ""),
         pick(words["index_none"], lang),
     )
