@@ -75,7 +75,8 @@ def system_symbol_types() -> dict[str, Any]:
 
 def _is_list(spec: Mapping[str, Any]) -> bool:
     """A list field, or one that takes a single value or a list (read as a list either way)."""
-    return spec.get("type") == "array" or any(alt.get("type") == "array" for alt in spec.get("oneOf", ()))
+    kind = spec.get("type")
+    return kind == "array" or (isinstance(kind, list) and "array" in kind)
 
 
 def load_register(path: Path) -> Register:
