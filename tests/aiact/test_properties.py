@@ -124,3 +124,20 @@ def test_adding_an_annex_iii_point_never_lowers_the_risk(system: dict[str, Any],
     more = {**system, "annex_iii": sorted({*system.get("annex_iii", []), point})}
     after = _classify(more, {}, datetime.date(2027, 1, 1))["systems"][0]["risk"]
     assert SEVERITY[after] >= SEVERITY[before]
+
+
+@settings(max_examples=40, deadline=None)
+@given(systems, companies, st.sampled_from(["en", "nl"]))
+def test_every_draft_for_any_system_serves_an_obligation_that_binds(
+    system: dict[str, Any], company: dict[str, Any], lang: str
+) -> None:
+    from readiness.aiact.drafts import build_drafts
+
+    register = register_from_data({"company": company, "systems": [system]}, "generated.yaml")
+    assessment = classify_systems(register, datetime.date(2028, 1, 1))
+    data = assessment.as_dict(lang)
+    bound = {o["id"] for o in data["company_obligations"] + data["systems"][0]["obligations"]}
+    for draft in build_drafts(register, assessment, lang):
+        assert draft.link and draft.sections
+        assert draft.role in data["systems"][0]["roles"] or not draft.system
+        assert bound, "a draft is only made when an obligation binds"
