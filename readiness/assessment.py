@@ -183,7 +183,7 @@ def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.dat
     register = (
         register_from_data(register_data(answers), "answers")
         if answers.ai_systems
-        else Register("answers", (), company.name, company.size, company.country, None)
+        else Register("answers", (), company.name, company.size, company.country, company.language)
     )
     ai_act = classify_systems(register, as_of)
     high_risk = any(system.risk in ("high", "prohibited") for system in ai_act.systems)

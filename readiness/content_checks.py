@@ -19,6 +19,13 @@ def _catalogue(paths: list[Path] | None) -> list[Problem]:
     return check_catalogue()
 
 
+def _drafts(paths: list[Path] | None) -> list[Problem]:
+    from readiness.aiact.drafts import check_templates
+
+    # Draft templates name the catalogue's obligations and share one labels file: checked as a whole.
+    return check_templates()
+
+
 def _register(paths: list[Path] | None) -> list[Problem]:
     from readiness.aiact import load_register
 
@@ -56,6 +63,8 @@ def extra_checks() -> dict[str, ExtraCheck]:
         "rules": _catalogue,
         "timeline": _catalogue,
         "law": _catalogue,
+        "draft": _drafts,
+        "draft_labels": _drafts,
         "systems": _register,
         "questionnaire": _answers,
     }

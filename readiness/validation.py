@@ -56,7 +56,7 @@ def validate_paths(
             _validate_questionnaire(entry.path, registry, report)
         for check in dict.fromkeys(extra.values()):
             report.problems += check(None)
-        report.files += ["<AI Act catalogue>", "<support directory>"]
+        report.files += ["<AI Act catalogue>", "<AI Act document drafts>", "<support directory>"]
         report.problems = sorted(set(report.problems))
         return report
     for target in targets:

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
 from readiness.cli.options import (
     as_of_option,
     format_option,
@@ -57,6 +58,7 @@ def _now() -> str:
 )
 @report_options
 @questionnaires_option
+@with_drafts_option
 def assess(
     answers_path: Path | None,
     questionnaire_ref: str | None,
@@ -73,6 +75,7 @@ def assess(
     pdfa: bool,
     template_dirs: tuple[Path, ...],
     questionnaire_dirs: tuple[Path, ...],
+    with_drafts: bool,
 ) -> None:
     """Assess a company: answer the questionnaire (saved after every answer), then see the result.
 
@@ -152,6 +155,8 @@ def assess(
     )
     _emit(assessment.as_dict(language), "text", None)
     click.echo(f"\nReport written to {display_path(target)}")
+    if with_drafts:
+        write_report_drafts(assessment, target, language, brand_path)
 
 
 def _prompter(script_path: Path | None) -> Any:

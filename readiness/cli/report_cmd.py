@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
 from readiness.cli.options import (
     as_of_option,
     format_option,
@@ -30,6 +31,7 @@ from readiness.errors import ReadinessError, display_path
 @as_of_option
 @report_options
 @questionnaires_option
+@with_drafts_option
 def report(
     inputs: tuple[Path, ...],
     out: Path | None,
@@ -40,6 +42,7 @@ def report(
     pdfa: bool,
     template_dirs: tuple[Path, ...],
     questionnaire_dirs: tuple[Path, ...],
+    with_drafts: bool,
 ) -> None:
     """Make reports from answers files or earlier report PDFs, without asking anything.
 
@@ -76,3 +79,5 @@ def report(
         )
         written.add(target)
         click.echo(f"wrote {display_path(target)}")
+        if with_drafts:
+            write_report_drafts(assessment, target, language, brand_path)
