@@ -12,6 +12,7 @@ import click
 from readiness.cli.options import (
     as_of_option,
     format_option,
+    include_unconfirmed_option,
     lang_option,
     questionnaires_option,
     report_options,
@@ -56,6 +57,7 @@ def _now() -> str:
     help="Where to write the result (default: reports/<company>.pdf; json and text go to the terminal).",
 )
 @report_options
+@include_unconfirmed_option
 @questionnaires_option
 def assess(
     answers_path: Path | None,
@@ -72,6 +74,7 @@ def assess(
     brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
+    include_unconfirmed: bool,
     questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """Assess a company: answer the questionnaire (saved after every answer), then see the result.
@@ -84,7 +87,9 @@ def assess(
     from readiness.flow import missing_required
     from readiness.questionnaire import Registry
     from readiness.questionnaire.model import tr
+    from readiness.report.brand import load_brand
 
+    brand = load_brand(brand_path)
     registry = Registry.default(questionnaire_dirs)
     prompter = _prompter(script_path)
     if answers_path is not None and answers_path.exists():
@@ -126,12 +131,13 @@ def assess(
             f"Continue with: readiness assess --answers {answers_path} --resume",
             exit_code=EXIT_PROBLEMS,
         )
-    assessment = run_assessment(questionnaire, answers, as_of)
+    assessment = run_assessment(
+        questionnaire, answers, as_of, include_unconfirmed=include_unconfirmed, issuer=brand.issuer
+    )
     language = lang or answers.company.get("language") or "en"
     if output_format in ("json", "text"):
         _emit(assessment.as_dict(language), output_format, out_path)
         return
-    from readiness.report.brand import load_brand
     from readiness.report.output import report_path, write_assessment
 
     # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
@@ -146,7 +152,7 @@ def assess(
         target,
         output_format,
         lang=language,
-        brand=load_brand(brand_path),
+        brand=brand,
         templates=template_dirs,
         pdfa=pdfa,
     )

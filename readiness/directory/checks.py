@@ -116,9 +116,26 @@ def _check_entry(
         problems.append(
             doc.problem((*at, "checked"), f"'{checked}' is not a calendar date", fix="write YYYY-MM-DD")
         )
-    summary = item.get("summary")
-    if isinstance(summary, dict):
-        problems += _missing_languages(doc, (*at, "summary"), summary, vocab.languages)
+    for i, role in enumerate(item.get("roles", [])):
+        if role not in vocab.roles:
+            problems.append(
+                doc.problem(
+                    (*at, "roles", i), f"unknown role '{role}'", fix=_closest(role, list(vocab.roles))
+                )
+            )
+    for key in ("summary", "client_note"):
+        texts = item.get(key)
+        if isinstance(texts, dict):
+            problems += _missing_languages(doc, (*at, key), texts, vocab.languages)
+    info = vocab.statuses.get(status, {})
+    if info.get("caveat") and "note" not in info and "client_note" not in item:
+        problems.append(
+            doc.problem(
+                (*at, "status"),
+                f"status '{status}' matters to a client, who never sees status ids",
+                fix="add client_note: a plain sentence in every language, e.g. when the law applies",
+            )
+        )
     return problems
 
 
@@ -226,6 +243,11 @@ def _language_maps(data: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Mapping[
                 yield ("kinds", kind, key), info[key]
     for status, info in data["statuses"].items():
         yield ("statuses", status, "label"), info["label"]
+        if "note" in info:
+            yield ("statuses", status, "note"), info["note"]
+    for part in ("roles", "fields"):
+        for key, labels in data[part].items():
+            yield (part, key), labels
     for service, labels in data["services"].items():
         yield ("services", service), labels
     for need, info in data["needs"].items():

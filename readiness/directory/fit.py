@@ -21,6 +21,7 @@ class Request:
     country: str
     region: str = ""
     section: str = ""
+    nace: str = ""
     needs: tuple[str, ...] = ()
     high_risk: bool = False
 
@@ -61,11 +62,19 @@ def _nuts_overlap(a: str, b: str) -> bool:
     return len(a) > 2 and len(b) > 2 and (a.startswith(b) or b.startswith(a))
 
 
-def sector_fit(entry: DirectoryEntry, section: str) -> str:
-    """Whether the entry knows the section: "match", "mismatch" (it names only others) or "" (no data)."""
+def sector_fit(entry: DirectoryEntry, section: str, nace: str = "") -> str:
+    """Whether the entry knows the company's sector: "match", "mismatch" (it names only others) or "".
+
+    An entry listing a whole section (C) fits every division in it; one listing divisions (C10, C11)
+    fits a company in another division of the section (C28) only when the company gave no division.
+    """
     if not section or not entry.sectors:
         return ""
-    return "match" if any(code[0] == section for code in entry.sectors) else "mismatch"
+    division = nace[1:3] if len(nace) >= 3 else ""
+    for code in entry.sectors:
+        if code[0] == section and (len(code) == 1 or not division or code[1:3] == division):
+            return "match"
+    return "mismatch"
 
 
 @cache
