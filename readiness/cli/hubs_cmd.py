@@ -111,15 +111,8 @@ def hubs(
 
     directory = load_directory(extra_dirs)
     vocab = directory.vocabulary
-    if not country and not region:
-        matches = browse_entries(directory, kinds, sector, limit, include_unconfirmed=include_unconfirmed)
-        left_out = (
-            0
-            if include_unconfirmed
-            else len(browse_entries(directory, kinds, sector, limit, include_unconfirmed=True)) - len(matches)
-        )
-        company = None
-    else:
+    company: Company | None = None
+    if country or region:
         code = check_country(country or country_of_region(region) or region[:2], vocab)
         company = Company(
             name="",
@@ -129,21 +122,29 @@ def hubs(
             region=check_region(region, code, vocab) if region else "",
             language=lang,
         )
-        options = {
-            "high_risk": high_risk,
-            "limit": limit or int(vocab.ranking["default_limit"]),
-            "kinds": kinds,
-        }
-        matches = match_support(directory, company, needs, include_unconfirmed=include_unconfirmed, **options)
-        everything = match_support(directory, company, needs, include_unconfirmed=True, **options)
-        shown = {m.id for m in matches}
-        left_out = (
-            0 if include_unconfirmed else sum(not m.confirmed and m.id not in shown for m in everything)
+
+    def find(unconfirmed: bool) -> list[SupportMatch]:
+        if company is None:
+            return browse_entries(directory, kinds, sector, limit, include_unconfirmed=unconfirmed)
+        return match_support(
+            directory,
+            company,
+            needs,
+            high_risk=high_risk,
+            limit=limit or int(vocab.ranking["default_limit"]),
+            kinds=kinds,
+            include_unconfirmed=unconfirmed,
         )
+
+    matches = find(include_unconfirmed)
     if output == "json":
         click.echo(json.dumps([m.as_dict(lang) for m in matches], ensure_ascii=False, indent=2))
     else:
-        _print_table(matches, vocab, company, lang, left_out)
+        shown = {m.id for m in matches}
+        hidden = (
+            [] if include_unconfirmed else [m for m in find(True) if m.id not in shown and not m.confirmed]
+        )
+        _print_table(matches, vocab, company, lang, len(hidden))
 
 
 def _print_table(

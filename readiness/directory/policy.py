@@ -113,7 +113,7 @@ def check_policy(
                 problems.append(
                     doc.problem(
                         (*at, "url"),
-                        f"url {url} is also the website of '{other}'; an entry's own site belongs to it alone",
+                        f"url {url} is also the website of '{other}'; an entry's own site is its alone",
                         fix="link this entry's own page, or an official EU or government page about it",
                     )
                 )

@@ -92,7 +92,7 @@ class Vocabulary:
         return in_language(info["label"], lang) if info else status
 
     def status_note(self, status: str) -> Mapping[str, str]:
-        """The sentence a client reads for an entry of `status` without a client_note of its own ({} if none)."""
+        """What a client reads for an entry of `status` that has no client_note of its own ({} if none)."""
         return self.statuses.get(status, {}).get("note", {})
 
     @property
