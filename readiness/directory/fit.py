@@ -52,13 +52,13 @@ def local_place(entry: DirectoryEntry, request: Request, vocab: Vocabulary) -> s
     prefix = vocab.nuts_prefix(request.country)
     if prefix in entry.nuts:
         return "nationwide"
-    if request.region and any(_nuts_overlap(code, request.region) for code in entry.nuts):
+    if request.region and any(nuts_overlap(code, request.region) for code in entry.nuts):
         return "region"
     return "country"
 
 
-def _nuts_overlap(a: str, b: str) -> bool:
-    """One NUTS code contains the other (NL3 contains NL33; NL332 lies in NL33)."""
+def nuts_overlap(a: str, b: str) -> bool:
+    """One NUTS code contains the other, at any level (NL4 contains NL41; NL412 lies in NL41)."""
     return len(a) > 2 and len(b) > 2 and (a.startswith(b) or b.startswith(a))
 
 

@@ -21,6 +21,7 @@ from readiness.directory.fit import (
     Request,
     has_ai_focus,
     local_place,
+    nuts_overlap,
     sector_fit,
     serves_need,
 )
@@ -117,9 +118,7 @@ def _candidates(directory: Directory, request: Request, wanted: Sequence[str]) -
         if local:
             continue
         if not related and vocab.kinds[kind]["fallback"] == "neighbour":
-            for candidate in _cross_border(directory, request, kind) or _neighbour_fallback(
-                directory, request, kind
-            ):
+            for candidate in _neighbour_fallback(directory, request, kind):
                 found.setdefault(candidate.entry.id, candidate)
         contact_id = vocab.kinds[kind].get("fallback_contact")
         contact = directory.get(contact_id) if contact_id else None
@@ -132,27 +131,24 @@ def _candidates(directory: Directory, request: Request, wanted: Sequence[str]) -
 def _related(
     directory: Directory, request: Request, kind: str, local_all: Sequence[DirectoryEntry]
 ) -> list[Candidate]:
-    """Entries of `kind` abroad that a local entry links to, or that name the country as a partner."""
+    """Entries of `kind` abroad tied to the company: a local entry links to them, they name its country
+    as a partner, or the regions they serve reach across the border into its region (or its country)."""
+    prefix = directory.vocabulary.nuts_prefix(request.country)
     related: list[Candidate] = []
     for entry in directory.of_kind(kind):
         if entry.country in (request.country, "EU"):
             continue
         linker = next((e for e in local_all if entry.id in e.linked), None)
+        across = [code for code in entry.nuts if code.startswith(prefix)]
         if linker is not None:
             related.append(Candidate(entry, "linked", other=entry.country, linker=linker.name))
         elif request.country in entry.partner_countries:
             related.append(Candidate(entry, "partner", other=entry.country))
+        elif across and (
+            not request.region or any(c == prefix or nuts_overlap(c, request.region) for c in across)
+        ):
+            related.append(Candidate(entry, "cross_border", other=entry.country))
     return related
-
-
-def _cross_border(directory: Directory, request: Request, kind: str) -> list[Candidate]:
-    """Entries of `kind` abroad whose NUTS regions reach into the company's country."""
-    prefix = directory.vocabulary.nuts_prefix(request.country)
-    return [
-        Candidate(e, "cross_border", other=e.country)
-        for e in directory.of_kind(kind)
-        if e.country not in (request.country, "EU") and any(code.startswith(prefix) for code in e.nuts)
-    ]
 
 
 def _neighbour_fallback(directory: Directory, request: Request, kind: str) -> list[Candidate]:
@@ -195,7 +191,7 @@ def _score(candidate: Candidate, request: Request, vocab: Vocabulary) -> int | N
 def _as_match(candidate: Candidate, score: int, request: Request, vocab: Vocabulary) -> SupportMatch:
     entry = candidate.entry
     values = {f.name: getattr(entry, f.name) for f in fields(DirectoryEntry)}
-    fallback = candidate.other if candidate.place in ("neighbour", "cross_border") else ""
+    fallback = candidate.other if candidate.place == "neighbour" else ""
     return SupportMatch(
         **values,
         why=explain(candidate, request, vocab),
