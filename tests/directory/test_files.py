@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
-
-import datetime as dt
 
 from readiness.directory import Directory, check_directory_files, load_directory
 from readiness.directory.loader import builtin_folder, entry_files, load_policy
