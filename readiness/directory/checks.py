@@ -15,6 +15,7 @@ from typing import Any
 from readiness.company import SIZE_CLASSES
 from readiness.directory.vocabulary import NACE_FORM, Vocabulary
 from readiness.errors import Problem
+from readiness.schemas import load_schema
 from readiness.yamlio import JsonPath, YamlDocument
 
 
@@ -117,6 +118,16 @@ def _check_entry(
         problems.append(
             doc.problem((*at, "checked"), f"'{checked}' is not a calendar date", fix="write YYYY-MM-DD")
         )
+    fields = set(load_schema("directory")["$defs"]["entry"]["properties"])
+    for i, name in enumerate(item.get("unconfirmed", [])):
+        if name not in fields and name not in vocab.roles:
+            problems.append(
+                doc.problem(
+                    (*at, "unconfirmed", i),
+                    f"'{name}' is neither a field of the entry nor a role",
+                    fix=_closest(name, [*vocab.fields, *vocab.roles]),
+                )
+            )
     for i, role in enumerate(item.get("roles", [])):
         if role not in vocab.roles:
             problems.append(

@@ -54,6 +54,8 @@ def _read_checked(path: Path, schema: str) -> tuple[YamlDocument | None, list[Pr
         doc = read_yaml(path)
     except ProblemsError as exc:
         return None, exc.problems
+    if schema == ENTRY_SCHEMA:
+        drop_empty_fields(doc.data)
     problems = check_against_schema(doc, schema)
     return (None if problems else doc), problems
 
@@ -142,6 +144,15 @@ def _read_folder(folder: Path, *, builtin: bool) -> tuple[list[YamlDocument], li
         if doc is not None:
             docs.append(doc)
     return docs, problems
+
+
+def drop_empty_fields(data: Any) -> None:
+    """`city: null` means the same as no `city:` at all: such keys are removed from every entry."""
+    entries = data.get("entries") if isinstance(data, dict) else None
+    for item in entries if isinstance(entries, list) else []:
+        if isinstance(item, dict):
+            for key in [k for k, v in item.items() if v is None]:
+                del item[key]
 
 
 def entry_files(folder: Path) -> list[Path]:

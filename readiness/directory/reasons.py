@@ -133,6 +133,10 @@ def caution(entry: DirectoryEntry, vocab: Vocabulary) -> dict[str, str]:
         return {}
     result = {}
     for lang in vocab.languages:
-        labels = list(dict.fromkeys(vocab.label("fields", name, lang) for name in shown))
+        labels = list(
+            dict.fromkeys(
+                vocab.label("roles" if name in vocab.roles else "fields", name, lang) for name in shown
+            )
+        )
         result[lang] = vocab.reason("unconfirmed_fields", lang, fields=vocab.join_words(labels, lang))
     return result
