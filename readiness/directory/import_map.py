@@ -17,7 +17,7 @@ from typing import Any
 from readiness.directory.inputs import NUTS_FORM
 from readiness.directory.table_reader import Table
 from readiness.directory.vocabulary import Vocabulary
-from readiness.errors import ProblemsError, ReadinessError
+from readiness.errors import Problem, ProblemsError, ReadinessError
 from readiness.schemas import check_against_schema
 from readiness.slug import slugify
 from readiness.yamlio import read_yaml
@@ -103,6 +103,19 @@ def load_map(path: Path) -> ImportMap:
         sheet=data.get("sheet", ""),
         remove_missing=data.get("remove_missing", False),
     )
+
+
+def check_map_files(paths: list[Path] | None = None) -> list[Problem]:
+    """Problems in import maps (`readiness validate`); None checks the shipped maps."""
+    from readiness.directory.loader import builtin_folder
+
+    problems: list[Problem] = []
+    for path in paths if paths is not None else sorted((builtin_folder() / "maps").glob("*.yaml")):
+        try:
+            load_map(path)
+        except ProblemsError as exc:
+            problems += exc.problems
+    return problems
 
 
 def check_columns(import_map: ImportMap, table: Table) -> None:

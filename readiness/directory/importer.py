@@ -29,10 +29,17 @@ from readiness.directory.loader import (
 from readiness.directory.policy import check_policy
 from readiness.directory.table_reader import read_table
 from readiness.errors import Problem, ProblemsError, ReadinessError, display_path
-from readiness.schemas import check_against_schema, load_schema
+from readiness.schemas import check_against_schema
 from readiness.yamlio import parse_yaml, read_yaml
 
 MAX_LISTED_ERRORS = 30
+# The order of an entry's keys in the files written, as in the shipped files.
+KEY_ORDER = (
+    "id", "kind", "name", "country", "city", "region", "nuts", "status", "confirmed", "unconfirmed",
+    "client_note", "roles", "legal_basis", "sectors", "sector_focus", "technologies", "services",
+    "services_stated", "url", "info_url", "email", "summary", "linked", "partner_countries", "nodes",
+    "facts", "details", "notes", "sources", "checked",
+)  # fmt: skip
 # Fields a re-import always sets: the table is the source that confirms them, on the date it was read.
 ALWAYS_SET = frozenset({"confirmed", "checked"})
 
@@ -123,10 +130,12 @@ def _plan_file(path: Path, rows: Sequence[RowResult], import_map: ImportMap, tab
             if entry_id not in seen and item.get("kind") == kind:
                 plan.removed.append((entry_id, str(item.get("name", ""))))
                 del entries[entry_id]
-    about = existing.get("about") or (
-        f"Imported from {table_path.name} with the map {Path(import_map.name).name}; "
+    checked = rows[0].entry["checked"] if rows and rows[0].entry else ""
+    imported_from = (
+        f"Imported from {table_path.name} with the map {Path(import_map.name).name} (checked {checked}); "
         'see docs/directory.md, "Keeping it current".'
     )
+    about = imported_from if import_map.remove_missing else existing.get("about", imported_from)
     plan.text = _render(path, about, [_ordered(e) for e in entries.values()])
     return plan
 
@@ -168,10 +177,8 @@ def _merge(old: Mapping[str, Any], imported: Mapping[str, Any], import_map: Impo
 
 
 def _ordered(entry: Mapping[str, Any]) -> dict[str, Any]:
-    order = list(load_schema(ENTRY_SCHEMA)["$defs"]["entry"]["properties"])
-    return {
-        key: entry[key] for key in sorted(entry, key=lambda k: order.index(k) if k in order else len(order))
-    }
+    rank = {key: i for i, key in enumerate(KEY_ORDER)}
+    return {key: entry[key] for key in sorted(entry, key=lambda k: rank.get(k, len(rank)))}
 
 
 class _Dumper(yaml.SafeDumper):
