@@ -145,3 +145,10 @@ def test_validate_flags_with_file_line_and_column(run: Run, tmp_path: Path) -> N
     assert result.exit_code == 0, result.output
     assert "warning: last checked on 2020-01-01" in result.output
     assert "no problems, 1 warning(s)" in result.output
+
+
+def test_info_shows_how_current_the_directory_is(run: Run) -> None:
+    result = run(["info"])
+    assert result.exit_code == 0, result.output
+    assert "support directory: " in result.output and "confirmed on an official page), checked 20" in result.output
+    assert "  edih: " in result.output and "  authority: " in result.output
