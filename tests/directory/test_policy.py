@@ -150,5 +150,6 @@ def test_validate_flags_with_file_line_and_column(run: Run, tmp_path: Path) -> N
 def test_info_shows_how_current_the_directory_is(run: Run) -> None:
     result = run(["info"])
     assert result.exit_code == 0, result.output
-    assert "support directory: " in result.output and "confirmed on an official page), checked 20" in result.output
+    assert "support directory: " in result.output
+    assert "confirmed on an official page), checked 20" in result.output
     assert "  edih: " in result.output and "  authority: " in result.output
