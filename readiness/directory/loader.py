@@ -204,7 +204,7 @@ def entry_from(
         client_note=dict(item.get("client_note", {})),
         roles=tuple(item.get("roles", ())),
         legal_basis=item.get("legal_basis", ""),
-        client_sources=policy.official_sources(item["sources"], item.get("url", "")),
+        client_sources=policy.client_sources(item["sources"], item.get("url", "")),
         origin=origin,
     )
 

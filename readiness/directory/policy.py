@@ -89,8 +89,12 @@ class SourcePolicy:
         return bool(own and host and _within(host, own))
 
     def official_sources(self, sources: Sequence[str], entry_url: str) -> tuple[str, ...]:
-        """The sources a client may be shown, in their order."""
+        """The official sources among `sources`, in their order (the evidence for `confirmed`)."""
         return tuple(s for s in sources if self.official_for(s, entry_url))
+
+    def client_sources(self, sources: Sequence[str], entry_url: str) -> tuple[str, ...]:
+        """The sources a client may be shown: official, and over https."""
+        return tuple(s for s in self.official_sources(sources, entry_url) if s.startswith("https://"))
 
 
 def check_policy(
