@@ -113,3 +113,43 @@ def test_a_brand_naming_an_unknown_entry_is_a_clear_error(run: Run, tmp_path: Pa
     assert result.exit_code == 2
     assert "directory_entry 'edih-xx-999', which is not in the directory" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_card_needs_a_name_without_a_directory_entry(run: Run, tmp_path: Path) -> None:
+    brand = tmp_path / "brand.yaml"
+    brand.write_text("name: Hub\ncard:\n  contact_person: Piet Peters\n", encoding="utf-8")
+    result = run(
+        ["report", str(EXAMPLES / "quickscan.answers.yaml"), "--format", "md", "--brand", str(brand)]
+    )
+    assert result.exit_code == 2
+    assert "brand.yaml:3:3: the card needs a name when the brand names no directory_entry" in result.output
+
+
+def test_batch_and_json_honour_the_brand_and_include_unconfirmed(run: Run, tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.answers.yaml").write_bytes((EXAMPLES / "quickscan.answers.yaml").read_bytes())
+    brand = str(FIXTURES / "hub-brand.yaml")
+    args = [
+        "batch",
+        str(folder),
+        "--format",
+        "json",
+        "--as-of",
+        "2026-12-03",
+        "--brand",
+        brand,
+        "--jobs",
+        "1",
+    ]
+    result = run([*args, "--out-dir", "plain"])
+    assert result.exit_code == 0, result.output
+    support = json.loads(next(Path("plain").glob("*.json")).read_text(encoding="utf-8"))["support"]
+    assert support[0]["place"] == "issuer" and support[0]["contact_person"] == "Anna de Vries"
+    assert all(item["confirmed"] for item in support)
+    result = run([*args, "--out-dir", "all", "--include-unconfirmed"])
+    assert result.exit_code == 0, result.output
+    support = json.loads(next(Path("all").glob("*.json")).read_text(encoding="utf-8"))["support"]
+    assert any(not item["confirmed"] for item in support)
