@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from readiness.atomic import write_atomic
 from readiness.directory.checks import check_entries
 from readiness.directory.import_map import ImportMap, RowResult, check_columns, convert_row, load_map
@@ -30,7 +28,7 @@ from readiness.directory.policy import check_policy
 from readiness.directory.table_reader import read_table
 from readiness.errors import Problem, ProblemsError, ReadinessError, display_path
 from readiness.schemas import check_against_schema
-from readiness.yamlio import parse_yaml, read_yaml
+from readiness.yamlio import dump_yaml, parse_yaml, read_yaml
 
 MAX_LISTED_ERRORS = 30
 # The order of an entry's keys in the files written, as in the shipped files.
@@ -181,30 +179,10 @@ def _ordered(entry: Mapping[str, Any]) -> dict[str, Any]:
     return {key: entry[key] for key in sorted(entry, key=lambda k: rank.get(k, len(rank)))}
 
 
-class _Dumper(yaml.SafeDumper):
-    """Quotes what a YAML 1.1 reader would take for a boolean (the country code NO)."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if value.lower() in {"yes", "no", "on", "off", "y", "n"}:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
-    return dumper.represent_str(value)
-
-
-_Dumper.add_representer(str, _represent_str)
-
-
 def _render(path: Path, about: str, entries: list[dict[str, Any]]) -> str:
     schema = Path(__file__).resolve().parents[1] / "schemas" / "directory.schema.json"
     relative = os.path.relpath(schema, path.parent.resolve())
-    body = yaml.dump(
-        {"about": about, "entries": entries},
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        default_flow_style=False,
-        width=105,
-    )
+    body = dump_yaml({"about": about, "entries": entries})
     return f"# yaml-language-server: $schema={relative}\n{body}"
 
 
