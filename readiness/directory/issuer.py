@@ -10,7 +10,6 @@ from dataclasses import fields, replace
 
 from readiness.directory.fit import Request
 from readiness.directory.model import Directory, DirectoryEntry, Issuer, SupportMatch
-from readiness.directory.reasons import client_note
 from readiness.errors import ReadinessError
 
 ISSUER_ID = "issuer"
@@ -33,7 +32,6 @@ def issuer_match(directory: Directory, issuer: Issuer, request: Request) -> Supp
     return SupportMatch(
         **values,
         why={lang: text[:1].upper() + text[1:] for lang, text in why.items()},
-        note=client_note(entry, vocab) if issuer.directory_entry else {},
         place="issuer",
         contact_person=issuer.contact_person,
         phone=issuer.phone,

@@ -43,6 +43,8 @@ PLACE_ORDER = {
     "eu": 6,
     "listed": 6,
 }
+# A regional or nationwide hub naming only other sectors ranks just after the country's other hubs.
+SECTOR_MISMATCH_RANK = 2.5
 
 
 def match_support(
@@ -85,11 +87,23 @@ def match_support(
         if score is not None and (lead is None or candidate.entry.id != lead.id):
             scored.append(_as_match(candidate, score, request, vocab))
     caps = {} if kinds else {kind: int(info["max"]) for kind, info in vocab.kinds.items()}
-    taken = _take(_order(scored), caps, limit)
+    taken = _take(_order(scored, request), caps, limit)
     return [lead, *taken] if lead is not None else taken
 
 
-def _order(matches: Sequence[SupportMatch]) -> list[SupportMatch]:
+def place_rank(match: DirectoryEntry, place: str, request: Request) -> float:
+    """How a match ranks within its kind by where it stands for the company (lower is first).
+
+    A hub for the company's region (or its whole country) that names only other sectors than the
+    company's is not really for it: it ranks after the hubs elsewhere in the country that know its sector.
+    """
+    rank = float(PLACE_ORDER[place])
+    if place in ("region", "nationwide") and sector_fit(match, request.section, request.nace) == "mismatch":
+        rank += SECTOR_MISMATCH_RANK
+    return rank
+
+
+def _order(matches: Sequence[SupportMatch], request: Request) -> list[SupportMatch]:
     """By score, then name and id, except that within a kind the place decides first.
 
     The kinds keep the slots their best scores earn; each kind fills its slots in place order, so a hub
@@ -97,7 +111,7 @@ def _order(matches: Sequence[SupportMatch]) -> list[SupportMatch]:
     """
     by_score = sorted(matches, key=lambda m: (-m.score, m.name.casefold(), m.id))
     queues: dict[str, deque[SupportMatch]] = {}
-    for match in sorted(by_score, key=lambda m: PLACE_ORDER[m.place]):
+    for match in sorted(by_score, key=lambda m: place_rank(m, m.place, request)):
         queues.setdefault(match.kind, deque()).append(match)
     return [queues[m.kind].popleft() for m in by_score]
 

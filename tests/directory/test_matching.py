@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 
 from readiness.company import Company
 from readiness.directory import Directory, load_directory, load_vocabulary, match_support
-from readiness.directory.matching import PLACE_ORDER
+from readiness.directory.fit import Request
+from readiness.directory.matching import place_rank
 from readiness.errors import ReadinessError
 
 from .conftest import directory_of, hub
@@ -61,6 +62,19 @@ def test_region_outranks_points_within_a_kind() -> None:
     assert edihs[0].score < edihs[1].score
     assert edihs[0].note["en"].startswith("Put forward by its government as a candidate EDIH")
     assert matches.index(edihs[0]) < matches.index(edihs[1])
+
+
+def test_a_hub_for_the_whole_country_but_another_sector_comes_after_those_for_the_companys() -> None:
+    public_sector = hub("public-sector-hub", "NL", ["NL"], sectors=["O"])
+    elsewhere = hub("industry-hub", "NL", ["NL33"], sectors=["C"])
+    matches = match_support(
+        directory_of(public_sector, elsewhere), company("NL", "C28", "NL41"), kinds=["edih"]
+    )
+    assert [m.id for m in matches if m.kind == "edih"] == ["industry-hub", "public-sector-hub"]
+    public = match_support(
+        directory_of(public_sector, elsewhere), company("NL", "O84", "NL41"), kinds=["edih"]
+    )
+    assert [m.id for m in public if m.kind == "edih"] == ["public-sector-hub", "industry-hub"]
 
 
 @pytest.mark.parametrize(
@@ -294,7 +308,8 @@ def test_matching_is_pure_ordered_and_capped(
     for kind, info in VOCAB.kinds.items():
         of_kind = [m for m in first if m.kind == kind]
         assert len(of_kind) <= info["max"]
-        keys = [(PLACE_ORDER[m.place], -m.score, m.name.casefold(), m.id) for m in of_kind]
+        request = Request(country=country, section=section, nace=section)
+        keys = [(place_rank(m, m.place, request), -m.score, m.name.casefold(), m.id) for m in of_kind]
         assert keys == sorted(keys)
     for match in first:
         assert unconfirmed or match.confirmed
