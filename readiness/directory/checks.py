@@ -48,6 +48,28 @@ def check_entries(docs: Sequence[YamlDocument], vocab: Vocabulary, known_ids: se
                 )
             seen.setdefault(entry_id, doc.name)
             problems += _check_entry(doc, at, item, vocab, all_ids)
+    for doc in docs:
+        problems += _check_retired(doc, all_ids)
+    return problems
+
+
+def _check_retired(doc: YamlDocument, ids: set[str]) -> list[Problem]:
+    """A retired id must be out of use and stand for an entry that exists."""
+    retired = doc.data.get("retired") if isinstance(doc.data, dict) else None
+    problems: list[Problem] = []
+    for old, new in (retired or {}).items():
+        if old in ids:
+            problems.append(
+                doc.problem(("retired", old), f"'{old}' is retired but an entry still uses it", fix="remove one")
+            )
+        if new not in ids:
+            problems.append(
+                doc.problem(
+                    ("retired", old),
+                    f"retired id '{old}' stands for '{new}', which is not the id of an entry",
+                    fix="name the id of the entry that replaces it",
+                )
+            )
     return problems
 
 

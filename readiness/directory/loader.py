@@ -111,6 +111,7 @@ def _load_folders(folders: tuple[Path, ...]) -> Directory:
     vocab = load_vocabulary()
     policy = load_policy()
     by_id: dict[str, DirectoryEntry] = {}
+    retired: dict[str, str] = {}
     problems: list[Problem] = []
     for folder in folders:
         docs, folder_problems = _read_folder(folder, builtin=folder == builtin_folder())
@@ -120,7 +121,8 @@ def _load_folders(folders: tuple[Path, ...]) -> Directory:
             for item in doc.data["entries"]:
                 entry = entry_from(item, vocab, doc.name, policy)
                 by_id[entry.id] = entry
-    directory = Directory(tuple(by_id.values()), vocab)
+            retired.update(doc.data.get("retired") or {})
+    directory = Directory(tuple(by_id.values()), vocab, retired)
     problems += _fallback_contact_problems(directory)
     if problems:
         raise ProblemsError(sorted(problems))

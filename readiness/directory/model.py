@@ -90,10 +90,11 @@ class Directory:
 
     entries: tuple[DirectoryEntry, ...]
     vocabulary: Vocabulary
+    retired: Mapping[str, str] = field(default_factory=dict)
 
     def confirmed_only(self) -> Directory:
         """The directory without the entries not (yet) confirmed on an official page."""
-        return Directory(tuple(e for e in self.entries if e.confirmed), self.vocabulary)
+        return Directory(tuple(e for e in self.entries if e.confirmed), self.vocabulary, self.retired)
 
     def checked_dates(self) -> tuple[str, str]:
         """The oldest and the newest `checked` date of the entries ("", "" when there are none)."""
@@ -101,8 +102,9 @@ class Directory:
         return (dates[0], dates[-1]) if dates else ("", "")
 
     def get(self, entry_id: str) -> DirectoryEntry | None:
-        """The entry with this id, or None."""
-        return next((e for e in self.entries if e.id == entry_id), None)
+        """The entry with this id (or the entry that a retired id now stands for), or None."""
+        wanted = self.retired.get(entry_id, entry_id)
+        return next((e for e in self.entries if e.id == wanted), None)
 
     def of_kind(self, kind: str, country: str | None = None) -> list[DirectoryEntry]:
         """Entries of `kind`, in file order, optionally only those of one country."""

@@ -28,7 +28,7 @@ HEADER = [
     "Email",
 ]
 NORTH = [
-    "EDIH North Netherlands (EDIH-NN)", "Netherlands", "Groningen", "Groningen, Friesland, Drenthe",
+    "EDIH Noord-Nederland (EDIH-NN)", "Netherlands", "Groningen", "Groningen, Friesland, Drenthe",
     "NL11,NL12,NL13", "EDIH", "Manufacturing;Agrifood", "AI;Robotics", "Test before invest",
     "https://edih-nn.example", "info@edih-nn.example",
 ]  # fmt: skip
@@ -67,7 +67,7 @@ def test_dry_run_shows_what_would_change_and_writes_nothing(run: Run, tmp_path: 
     assert code == 0, output
     assert "1 added, 1 changed, 5 removed" in output
     assert "+ edih-nl-brainport-hub  Brainport Hub" in output
-    assert "~ edih-nl-066  EDIH North Netherlands (EDIH-NN): " in output  # the existing id is kept
+    assert "~ edih-nl-066  EDIH Noord-Nederland (EDIH-NN): " in output  # the existing id is kept
     assert "- edih-nl-217  EDIH South Netherlands (EDIH-Zuid)" in output
     assert "dry run, nothing written" in output
     assert (out / "edihs" / "nl.yaml").read_bytes() == before
@@ -85,6 +85,7 @@ def test_import_writes_files_that_pass_validate_and_is_idempotent(
     text = written.read_text(encoding="utf-8")
     assert "id: edih-nl-066" in text and "status: seal_of_excellence" in text and "edih-nl-217" not in text
     assert "email: hub@brainport-hub.example" in text and "checked: '2026-12-01'" in text
+    assert "*id" not in text and "&id" not in text  # shared values are written out, never as YAML aliases
     code, output = run_import(run, table, out, "--checked", "2026-12-01")
     assert "0 added, 0 changed, 0 removed" in output
 
