@@ -60,7 +60,9 @@ def _check_retired(doc: YamlDocument, ids: set[str]) -> list[Problem]:
     for old, new in (retired or {}).items():
         if old in ids:
             problems.append(
-                doc.problem(("retired", old), f"'{old}' is retired but an entry still uses it", fix="remove one")
+                doc.problem(
+                    ("retired", old), f"'{old}' is retired but an entry still uses it", fix="remove one"
+                )
             )
         if new not in ids:
             problems.append(

@@ -195,3 +195,18 @@ def test_a_folder_is_expanded(tmp_path: Path) -> None:
     assert check_directory_files([tmp_path / "d"], today=dt.date(2026, 12, 3)) == []
     folder = load_directory((tmp_path / "d",))
     assert folder.get("my-hub") is not None and folder.get("your-hub") is not None
+
+
+def test_a_retired_id_finds_the_entry_that_stands_for_it(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    write(folder, GOOD + "retired:\n  my-old-hub: my-hub\n")
+    directory = load_directory((folder,))
+    assert directory.get("my-old-hub") is directory.get("my-hub") is not None
+    assert check_directory_files([folder / "mine.yaml"]) == []
+
+
+def test_a_retired_id_must_be_out_of_use_and_point_at_an_entry(tmp_path: Path) -> None:
+    path = write(tmp_path / "d", GOOD + "retired:\n  my-hub: my-hub\n  gone: nowhere\n")
+    texts = " | ".join(p.message for p in check_directory_files([path]))
+    assert "'my-hub' is retired but an entry still uses it" in texts
+    assert "retired id 'gone' stands for 'nowhere', which is not the id of an entry" in texts
