@@ -14,7 +14,7 @@ from readiness import __version__
 from readiness.aiact.result import AIActAssessment
 from readiness.answers import Answers
 from readiness.company import Company
-from readiness.directory.model import SupportMatch
+from readiness.directory.model import Issuer, SupportMatch
 from readiness.questionnaire.model import Level, Questionnaire, tr
 from readiness.scoring import Readiness, score_readiness
 from readiness.texts import message
@@ -172,8 +172,19 @@ def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: st
     return message(f"rec_because_{reason}", lang)
 
 
-def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.date) -> Assessment:
-    """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data)."""
+def run_assessment(
+    questionnaire: Questionnaire,
+    answers: Answers,
+    as_of: dt.date,
+    *,
+    include_unconfirmed: bool = False,
+    issuer: Issuer | None = None,
+) -> Assessment:
+    """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data).
+
+    Support not confirmed on an official page is left out unless `include_unconfirmed`; the `issuer`
+    (the hub whose brand the report wears) leads the support.
+    """
     from readiness.aiact import Register, classify_systems, register_from_data
     from readiness.answers import register_data
     from readiness.directory import ai_use_context, load_directory, match_support
@@ -187,7 +198,14 @@ def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.dat
     )
     ai_act = classify_systems(register, as_of)
     high_risk = any(system.risk in ("high", "prohibited") for system in ai_act.systems)
-    support = match_support(load_directory(), company, readiness.needs, high_risk=high_risk)
+    support = match_support(
+        load_directory(),
+        company,
+        readiness.needs,
+        high_risk=high_risk,
+        include_unconfirmed=include_unconfirmed,
+        issuer=issuer,
+    )
     context = ai_use_context(company.country, company.size, company.nace)
     return Assessment(
         questionnaire, answers, company, as_of, readiness, ai_act=ai_act, support=support, context=context

@@ -55,8 +55,11 @@ def _answers(paths: list[Path] | None) -> list[Problem]:
 def extra_checks() -> dict[str, ExtraCheck]:
     """Checkers by marker, in the order they are tried."""
     from readiness.directory import check_directory_files
+    from readiness.directory.import_map import check_map_files
 
     return {
+        "maps": check_map_files,
+        "columns": check_map_files,
         "directory": check_directory_files,
         "entries": check_directory_files,
         "obligations": _catalogue,

@@ -27,7 +27,13 @@ class ValidationReport:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """No errors (warnings allowed)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make a file invalid."""
+        return [p for p in self.problems if p.is_error]
 
     def as_dict(self) -> dict[str, object]:
         """The report for `--format json`."""

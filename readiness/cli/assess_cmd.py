@@ -13,6 +13,7 @@ from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
 from readiness.cli.options import (
     as_of_option,
     format_option,
+    include_unconfirmed_option,
     lang_option,
     questionnaires_option,
     report_options,
@@ -57,6 +58,7 @@ def _now() -> str:
     help="Where to write the result (default: reports/<company>.pdf; json and text go to the terminal).",
 )
 @report_options
+@include_unconfirmed_option
 @questionnaires_option
 @with_drafts_option
 def assess(
@@ -74,6 +76,7 @@ def assess(
     brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
+    include_unconfirmed: bool,
     questionnaire_dirs: tuple[Path, ...],
     with_drafts: bool,
 ) -> None:
@@ -87,7 +90,9 @@ def assess(
     from readiness.flow import missing_required
     from readiness.questionnaire import Registry
     from readiness.questionnaire.model import tr
+    from readiness.report.brand import load_brand
 
+    brand = load_brand(brand_path)
     registry = Registry.default(questionnaire_dirs)
     prompter = _prompter(script_path)
     if answers_path is not None and answers_path.exists():
@@ -129,12 +134,13 @@ def assess(
             f"Continue with: readiness assess --answers {answers_path} --resume",
             exit_code=EXIT_PROBLEMS,
         )
-    assessment = run_assessment(questionnaire, answers, as_of)
+    assessment = run_assessment(
+        questionnaire, answers, as_of, include_unconfirmed=include_unconfirmed, issuer=brand.issuer
+    )
     language = lang or answers.company.get("language") or "en"
     if output_format in ("json", "text"):
         _emit(assessment.as_dict(language), output_format, out_path)
         return
-    from readiness.report.brand import load_brand
     from readiness.report.output import report_path, write_assessment
 
     # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
@@ -149,7 +155,7 @@ def assess(
         target,
         output_format,
         lang=language,
-        brand=load_brand(brand_path),
+        brand=brand,
         templates=template_dirs,
         pdfa=pdfa,
     )

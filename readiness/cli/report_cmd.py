@@ -11,6 +11,7 @@ from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
 from readiness.cli.options import (
     as_of_option,
     format_option,
+    include_unconfirmed_option,
     lang_option,
     questionnaires_option,
     report_options,
@@ -30,6 +31,7 @@ from readiness.errors import ReadinessError, display_path
 @lang_option
 @as_of_option
 @report_options
+@include_unconfirmed_option
 @questionnaires_option
 @with_drafts_option
 def report(
@@ -41,6 +43,7 @@ def report(
     brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
+    include_unconfirmed: bool,
     questionnaire_dirs: tuple[Path, ...],
     with_drafts: bool,
 ) -> None:
@@ -65,7 +68,13 @@ def report(
         raw = answers_from_pdf(source) if is_pdf(source) else None
         loaded = load_answers(source, registry, raw=raw)
         language = lang or str(loaded.answers.company.get("language") or "en")
-        assessment = run_assessment(loaded.questionnaire, loaded.answers, as_of)
+        assessment = run_assessment(
+            loaded.questionnaire,
+            loaded.answers,
+            as_of,
+            include_unconfirmed=include_unconfirmed,
+            issuer=brand.issuer,
+        )
         target = report_path(out, str(loaded.answers.company["name"]), output_format, taken=written)
         write_assessment(
             assessment,

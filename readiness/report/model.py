@@ -64,6 +64,23 @@ class Support:
     url: str
     services: tuple[str, ...]
     why: str
+    note: str = ""
+    caution: str = ""
+    place: str = ""
+    email: str = ""
+    phone: str = ""
+    contact_person: str = ""
+    checked: str = ""
+
+    @property
+    def issuer(self) -> bool:
+        """The hub that made the report (its card comes first, with its contact person)."""
+        return self.place == "issuer"
+
+    @property
+    def at_location(self) -> bool:
+        """It serves the company's own region or all of its country."""
+        return self.place in ("region", "nationwide")
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,7 @@ class Report:
     gaps: tuple[Gap, ...]
     ai_act: AIAct
     support: tuple[Support, ...]
+    support_checked: tuple[str, str]
     actions: tuple[tuple[str, tuple[Action, ...]], ...]
     context: tuple[Context, ...]
     answers: tuple[AnswerSection, ...]
@@ -181,6 +199,7 @@ def build_report(
         gaps=tuple(_gap(g) for g in readiness.get("gaps", [])[:3]),
         ai_act=ai_act,
         support=tuple(_support(s) for s in assessment.get("support", [])),
+        support_checked=_checked_range(assessment.get("support", [])),
         actions=action_plan(recommendations, ai_act, as_of),
         context=tuple(_context(c) for c in assessment.get("context", [])),
         answers=answer_sections(questionnaire, answers_data, lang),
@@ -239,7 +258,20 @@ def _support(data: Mapping[str, Any]) -> Support:
         url=data.get("url") or data.get("info_url") or next(iter(web_addresses(" ".join(sources))), ""),
         services=tuple(data.get("services") or ()),
         why=data.get("why", ""),
+        note=data.get("note") or "",
+        caution=data.get("caution") or "",
+        place=data.get("place") or "",
+        email=data.get("email") or "",
+        phone=data.get("phone") or "",
+        contact_person=data.get("contact_person") or "",
+        checked=data.get("checked") or "",
     )
+
+
+def _checked_range(support: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    """The oldest and newest date on which the support shown was checked ("", "" if none says)."""
+    dates = sorted(str(s["checked"]) for s in support if s.get("checked"))
+    return (dates[0], dates[-1]) if dates else ("", "")
 
 
 def _context(data: Mapping[str, Any]) -> Context:
