@@ -58,7 +58,9 @@ def _sentence(candidate: Candidate, request: Request, vocab: Vocabulary, lang: s
     if entry.roles:
         roles = [vocab.label("roles", role, lang) for role in entry.roles]
         clauses.append(vocab.reason("roles", lang, roles=vocab.join_words(roles, lang)))
-    if entry.legal_basis:
+    # "Designated by ..." only where a law did designate it and that law was confirmed; for a bill or a
+    # missing act the entry's client_note tells the client where things stand.
+    if entry.legal_basis and entry.status == "designated" and "legal_basis" not in entry.unconfirmed:
         clauses.append(vocab.reason("legal_basis", lang, legal_basis=entry.legal_basis))
     text = in_language(vocab.data["reasons"]["joiner"], lang).join(c for c in clauses if c)
     return text[:1].upper() + text[1:]
