@@ -329,5 +329,5 @@ def test_designated_by_only_where_a_confirmed_law_designated_it(directory: Direc
     """A bill or a missing act is told by the entry's note, never as 'designated by ...'."""
     dutch = match_support(directory, company("NL"), kinds=["authority"], include_unconfirmed=True)
     assert all("designated by" not in m.why["en"] for m in dutch)
-    italian = match_support(directory, company("IT"), kinds=["authority"])
+    italian = match_support(directory, company("IT"), kinds=["authority"], include_unconfirmed=True)
     assert any("designated by Legge 23 settembre 2025, n. 132" in m.why["en"] for m in italian)
