@@ -134,6 +134,7 @@ def _result(obligation: Obligation, date: datetime.date, as_of: datetime.date) -
         applies_from=date,
         status="applies" if as_of >= date else "upcoming",
         source=obligation.source,
+        kind=obligation.kind,
     )
 
 
@@ -148,8 +149,9 @@ def _company_obligations(
         for found in item.result.obligations:
             known = earliest.get(found.id)
             earliest[found.id] = found.applies_from if known is None else min(known, found.applies_from)
+    held = {role for c in in_scope for role in c.roles} | set(register.unlisted_roles)
     gathered = {
-        "roles": _in_order([r.role for r in catalogue.roles], {role for c in in_scope for role in c.roles}),
+        "roles": _in_order([r.role for r in catalogue.roles], held),
         "risks": _in_order(
             [c.id for c in catalogue.risk_classes], {risk for c in in_scope for risk in c.risks}
         ),
@@ -157,8 +159,13 @@ def _company_obligations(
     }
     values = company_values(register, gathered)
     results = []
+    every_class = {c.id for c in catalogue.risk_classes} - exclusive
     for obligation in catalogue.company_obligations:
-        if not _binds(obligation, gathered["roles"], gathered["risks"]):
+        # AI the company uses but did not list has no class: only duties that bind whatever the class do.
+        unlisted = bool(set(obligation.roles) & set(register.unlisted_roles)) and every_class <= set(
+            obligation.risks
+        )
+        if not unlisted and not _binds(obligation, gathered["roles"], gathered["risks"]):
             continue
         if obligation.when is not None and not obligation.when.holds(values):
             continue

@@ -146,6 +146,7 @@ class Obligation:
     checked: str
     verify: bool = False
     note: str = ""
+    kind: str = "duty"
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,8 @@ class Register:
     company_size: str = ""
     company_country: str = ""
     as_of: datetime.date | None = None
+    # Roles the company told us it holds for AI it has not listed (a quick scan's screening answers).
+    unlisted_roles: tuple[str, ...] = ()
 
 
 @cache

@@ -39,6 +39,7 @@ class ObligationResult:
     applies_from: datetime.date
     status: str
     source: str
+    kind: str = "duty"
 
     def as_dict(self, lang: str) -> dict[str, Any]:
         """The obligation in the contract's JSON shape, with its plain-language text and source."""
@@ -50,6 +51,7 @@ class ObligationResult:
             "status": self.status,
             "text": pick(self.text, lang),
             "source": self.source,
+            "kind": self.kind,
         }
 
 

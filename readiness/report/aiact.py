@@ -23,6 +23,7 @@ class Obligation:
     applies_from: dt.date
     status: str
     source: str
+    kind: str = "duty"
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,24 @@ class AIAct:
     risk_counts: tuple[tuple[str, int], ...]
     gpai_count: int
     milestones: tuple[Milestone, ...]
+    # Roles the company declared for AI it did not list (a quick scan): its duties are company-wide only.
+    unlisted_roles: tuple[str, ...] = ()
 
     @property
     def next_dates(self) -> tuple[Milestone, ...]:
         """The next three dates on which something starts to apply."""
         return tuple(m for m in self.milestones if m.upcoming)[:3]
+
+    @property
+    def company_duties(self) -> tuple[Obligation, ...]:
+        return tuple(o for o in self.company_obligations if o.kind == "duty")
+
+    @property
+    def information(self) -> tuple[Obligation, ...]:
+        """What the law grants rather than asks (fine caps, SME relief), once each."""
+        everything = [*self.company_obligations, *(o for s in self.systems for o in s.obligations)]
+        found = {o.id: o for o in everything if o.kind != "duty"}
+        return tuple(found.values())
 
 
 def _obligation(data: Mapping[str, Any]) -> Obligation:
@@ -79,6 +93,7 @@ def _obligation(data: Mapping[str, Any]) -> Obligation:
         applies_from=dt.date.fromisoformat(data["applies_from"]),
         status=data.get("status", ""),
         source=data.get("source") or "",
+        kind=data.get("kind") or "duty",
     )
 
 
@@ -120,12 +135,16 @@ def build_ai_act(data: Mapping[str, Any], as_of: dt.date) -> AIAct:
         risk_counts=tuple((risk, n) for risk, n in counts.items() if n),
         gpai_count=sum(1 for s in systems if s.gpai),
         milestones=milestones(everything, as_of),
+        unlisted_roles=tuple(data.get("unlisted_roles") or ()),
     )
 
 
 def milestones(obligations: Sequence[Obligation], as_of: dt.date) -> tuple[Milestone, ...]:
-    """The obligations grouped by the date they apply from, oldest first, each title once."""
+    """The duties grouped by the date they apply from, oldest first, each title once (information, such
+    as a fine cap, is not a date anyone has to meet)."""
     by_date: dict[dt.date, dict[str, None]] = {}
     for obligation in obligations:
+        if obligation.kind != "duty":
+            continue
         by_date.setdefault(obligation.applies_from, {})[obligation.title] = None
     return tuple(Milestone(day, tuple(titles), day > as_of) for day, titles in sorted(by_date.items()))

@@ -46,12 +46,16 @@ class Dimension:
 
 @dataclass(frozen=True)
 class Gap:
+    """A question with points to gain, stated as what to do (`action`) and what is still missing."""
+
     question: str
     text: str
     dimension_label: str
     score: float
     gain: float
     because: str
+    action: str = ""
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -134,10 +138,19 @@ class Report:
     notice: str
     attachment: Attachment
     assessment: Mapping[str, Any]
+    # The name of the file the report is written to (set when it is written), which the report quotes.
+    file_name: str = ""
 
     @property
     def questionnaire_ref(self) -> str:
         return f"{self.questionnaire_id}@{self.questionnaire_version}"
+
+    @property
+    def levels_used(self) -> tuple[Level, ...]:
+        """Each level a dimension reached, once, from the lowest: what Part 1 explains a single time."""
+        scored = sorted((d for d in self.dimensions if d.level), key=lambda d: d.score or 0.0)
+        found = {d.level.id: d.level for d in scored if d.level and d.level.description}
+        return tuple(found.values())
 
 
 def build_report(
@@ -181,7 +194,7 @@ def build_report(
         gaps=tuple(_gap(g) for g in readiness.get("gaps", [])[:3]),
         ai_act=ai_act,
         support=tuple(_support(s) for s in assessment.get("support", [])),
-        actions=action_plan(recommendations, ai_act, as_of),
+        actions=action_plan(recommendations, ai_act, as_of, {d.id for d in dimensions}),
         context=tuple(_context(c) for c in assessment.get("context", [])),
         answers=answer_sections(questionnaire, answers_data, lang),
         register=register_entries(questionnaire, answers_data),
@@ -225,6 +238,8 @@ def _gap(data: Mapping[str, Any]) -> Gap:
         score=float(data.get("score", 0)),
         gain=float(data.get("gain", 0)),
         because=data.get("because", ""),
+        action=data.get("action") or data["text"],
+        missing=tuple(data.get("missing") or ()),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,7 @@ def write_report(
     report: Report, path: Path, output_format: str, *, templates: Sequence[Path] = (), pdfa: bool = False
 ) -> None:
     """Render `report` as `output_format` (pdf, html, md or json) and write it atomically to `path`."""
+    report = replace(report, file_name=path.name)
     if output_format == "pdf":
         from readiness.report.pdf import write_pdf
 

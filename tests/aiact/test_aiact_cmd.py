@@ -9,7 +9,7 @@ from tests.conftest import EXAMPLES, Run
 
 REGISTER = EXAMPLES / "ai-register.yaml"
 SYSTEM_KEYS = {"name", "role", "risk", "gpai", "reasons", "obligations"}
-OBLIGATION_KEYS = {"id", "article", "title", "applies_from", "status", "text", "source"}
+OBLIGATION_KEYS = {"id", "article", "title", "applies_from", "status", "text", "source", "kind"}
 
 
 def _json(run: Run, *args: str) -> dict:  # type: ignore[type-arg]
