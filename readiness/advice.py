@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from readiness.answers import Answers
-from readiness.flow import visible_questions
+from readiness.flow import condition_values, visible_questions
 from readiness.questionnaire.model import Question, Questionnaire, Recommendation, tr
+from readiness.scoring import Readiness
 from readiness.texts import message
 
 
@@ -81,6 +82,17 @@ def unlisted_ai_roles(questionnaire: Questionnaire, answers: Answers) -> tuple[s
             if option is not None and option.ai_act_role:
                 roles[option.ai_act_role] = None
     return tuple(roles)
+
+
+def recommendation_values(questionnaire: Questionnaire, answers: Answers, readiness: Readiness) -> dict[str, Any]:
+    """What a recommendation's `when:` and `done_when:` read: the answers, the register facts, the scores."""
+    from readiness.assessment import ai_symbols
+
+    values = condition_values(questionnaire, answers)
+    values.update(ai_symbols(answers.ai_systems))
+    values["scores"] = {d.dimension.id: d.score for d in readiness.dimensions if d.score is not None}
+    values["overall"] = readiness.score
+    return values
 
 
 def values_read(rec: Recommendation, questionnaire: Questionnaire) -> frozenset[str]:

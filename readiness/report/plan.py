@@ -143,7 +143,7 @@ def action_plan(
         earlier = next((by_duty[d.obligation.id] for d in covered if d.obligation.id in by_duty), None)
         if earlier is not None:
             merged = actions[earlier]
-            extra = [d for d in covered if d not in merged.duties]
+            extra = [d for d in covered if d.obligation.id not in by_duty]
             actions[earlier] = _with(merged, rec, extra, as_of)
             for duty in extra:
                 by_duty[duty.obligation.id] = earlier
