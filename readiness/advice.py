@@ -20,9 +20,9 @@ from readiness.texts import message
 def gap_action(question: Question, value: Any, lang: str) -> dict[str, Any]:
     """What to do about a low answer: the question's `gap:` text, and what is still missing.
 
-    For a multiple choice that is the scored options not ticked; for a single choice or a scale, the
-    next better option or stage. A questionnaire without a `gap:` text gets a sentence naming the
-    question, so the report never prints a bare question as if it were advice.
+    For a multiple choice that is the scored options not ticked; for a single choice, the next better
+    option. A questionnaire without a `gap:` text gets a sentence naming the question, so the report
+    never prints a bare question as if it were advice.
     """
     action = tr(question.gap, lang) or message("gap_action", lang, question=tr(question.text, lang))
     return {"action": action, "missing": _missing(question, value, lang)}
@@ -43,9 +43,6 @@ def _missing(question: Question, value: Any, lang: str) -> list[str]:
             (o for o in question.options if o.score is not None and o.score > floor), key=lambda o: o.score or 0
         )
         return [tr(better[0].label, lang)] if better else []
-    if question.type == "scale" and isinstance(value, int | float) and not isinstance(value, bool):
-        label = question.scale_labels.get(int(value) + 1)
-        return [tr(label, lang)] if label else []
     return []
 
 

@@ -79,6 +79,13 @@ def test_every_trigger_on_practices_or_scores_says_what_done_looks_like(qid: str
     assert missing == [], f"{qid}: declare done_when for {missing}"
 
 
+@pytest.mark.parametrize("qid", SHIPPED)
+def test_every_scored_question_says_what_to_do_about_a_gap(qid: str) -> None:
+    questionnaire = REGISTRY.load(qid)
+    missing = [q.id for q in questionnaire.questions() if q.scored and not q.gap]
+    assert missing == [], f"{qid}: give these questions a gap: text {missing}"
+
+
 def _value(question: Question) -> st.SearchStrategy[Any]:
     specials = [s for s, on in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable)) if on]
     if question.type == "single":
