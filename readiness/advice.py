@@ -92,6 +92,20 @@ def recommendation_values(questionnaire: Questionnaire, answers: Answers, readin
     return values
 
 
+def recommendations_done(
+    questionnaire: Questionnaire, answers: Answers, readiness: Readiness, lang: str
+) -> list[dict[str, Any]]:
+    """The recommendations whose `done_when` holds: advice the answers show followed already, with the
+    AI Act obligations it covers, so that a report can say those duties are in place."""
+    values = recommendation_values(questionnaire, answers, readiness)
+    done = []
+    for rec in questionnaire.recommendations:
+        condition = questionnaire.condition("done", rec.id)
+        if condition is not None and condition.holds(values):
+            done.append({"id": rec.id, "title": tr(rec.title, lang), "covers": list(rec.covers)})
+    return done
+
+
 def values_read(rec: Recommendation, questionnaire: Questionnaire) -> frozenset[str]:
     """The questions behind a recommendation: those its `when:` names, else those its scores rest on.
 

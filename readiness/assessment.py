@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from readiness import __version__
-from readiness.advice import gap_action, recommendation_details, unlisted_ai_roles
+from readiness.advice import gap_action, recommendation_details, recommendations_done, unlisted_ai_roles
 from readiness.aiact.result import AIActAssessment
 from readiness.answers import Answers
 from readiness.company import Company
@@ -160,6 +160,7 @@ def _readiness_dict(r: Readiness, q: Questionnaire, answers: Answers, lang: str)
             for c in r.recommendations
         ],
         "needs": list(r.needs),
+        "done": recommendations_done(q, answers, r, lang),
     }
 
 

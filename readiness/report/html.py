@@ -133,7 +133,7 @@ def _charts(report: Report, fmt: Formatter) -> dict[str, Any]:
         if system.obligations
     }
     return {
-        "radar": Markup(charts.radar_chart(axes, palette, title=_("Readiness by dimension")))
+        "radar": Markup(charts.radar_chart(axes, palette, title=_("Readiness by dimension"), width_mm=82))
         if len(axes) >= 3
         else None,
         "bars": Markup(

@@ -19,7 +19,7 @@ from readiness.questionnaire.model import Questionnaire
 from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
 from readiness.report.brand import Brand
-from readiness.report.plan import Action, Recommendation, action_plan, recommendation
+from readiness.report.plan import Action, Plan, Recommendation, action_plan, recommendation
 from readiness.slug import slugify
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
@@ -130,7 +130,7 @@ class Report:
     gaps: tuple[Gap, ...]
     ai_act: AIAct
     support: tuple[Support, ...]
-    actions: tuple[tuple[str, tuple[Action, ...]], ...]
+    plan: Plan
     context: tuple[Context, ...]
     answers: tuple[AnswerSection, ...]
     register: tuple[RegisterEntry, ...]
@@ -144,6 +144,11 @@ class Report:
     @property
     def questionnaire_ref(self) -> str:
         return f"{self.questionnaire_id}@{self.questionnaire_version}"
+
+    @property
+    def actions(self) -> tuple[tuple[str, tuple[Action, ...]], ...]:
+        """The plan's actions by horizon."""
+        return self.plan.horizons
 
     @property
     def levels_used(self) -> tuple[Level, ...]:
@@ -194,7 +199,9 @@ def build_report(
         gaps=tuple(_gap(g) for g in readiness.get("gaps", [])[:3]),
         ai_act=ai_act,
         support=tuple(_support(s) for s in assessment.get("support", [])),
-        actions=action_plan(recommendations, ai_act, as_of, {d.id for d in dimensions}),
+        plan=action_plan(
+            recommendations, ai_act, as_of, {d.id for d in dimensions}, readiness.get("done") or ()
+        ),
         context=tuple(_context(c) for c in assessment.get("context", [])),
         answers=answer_sections(questionnaire, answers_data, lang),
         register=register_entries(questionnaire, answers_data),

@@ -78,6 +78,14 @@ class Action:
         return tuple(dict.fromkeys(name for duty in self.duties for name in duty.systems))
 
     @property
+    def duty_groups(self) -> tuple[tuple[dt.date, tuple[str, ...]], ...]:
+        """The duties' articles grouped by the date they apply from, earliest first."""
+        by_date: dict[dt.date, dict[str, None]] = {}
+        for duty in self.duties:
+            by_date.setdefault(duty.obligation.applies_from, {})[duty.obligation.article] = None
+        return tuple((day, tuple(articles)) for day, articles in sorted(by_date.items()))
+
+    @property
     def roles(self) -> tuple[str, ...]:
         """The AI Act roles the company holds for the duties, when no person is named to do it."""
         return tuple(dict.fromkeys(role for duty in self.duties for role in duty.roles))
@@ -125,17 +133,36 @@ def duties(ai_act: AIAct) -> list[Duty]:
     return [Duty(o, tuple(names), tuple(roles)) for o, names, roles in ordered]
 
 
+@dataclass(frozen=True)
+class Plan:
+    """The actions by horizon, and the AI Act duties the answers show in place already."""
+
+    horizons: tuple[tuple[str, tuple[Action, ...]], ...]
+    in_place: tuple[Action, ...] = ()
+
+
 def action_plan(
     recommendations: Sequence[Recommendation],
     ai_act: AIAct,
     as_of: dt.date,
     explained: Collection[str] = (),
-) -> tuple[tuple[str, tuple[Action, ...]], ...]:
+    done: Sequence[Mapping[str, Any]] = (),
+) -> Plan:
     """The actions by horizon (30d, 90d, 12m, later), most urgent first within each.
 
-    `explained` holds the dimensions under which the report prints recommendations in full already.
+    `explained` holds the dimensions under which the report prints recommendations in full already;
+    `done` the recommendations whose advice the answers show followed (the assessment's
+    `readiness.done`): a duty only such advice covers is in place, not an action.
     """
-    open_duties = duties(ai_act)
+    all_duties = duties(ai_act)
+    made = {o for rec in recommendations for o in rec.covers}
+    in_place: list[Action] = []
+    for rec in done:
+        settled = [d for d in all_duties if d.obligation.id in rec.get("covers", ()) and d.obligation.id not in made]
+        if settled:
+            in_place.append(Action(rec["title"], "", "", as_of, duties=tuple(settled)))
+    settled_ids = {d.obligation.id for action in in_place for d in action.duties}
+    open_duties = [d for d in all_duties if d.obligation.id not in settled_ids]
     actions: list[Action] = []
     by_duty: dict[str, int] = {}
     for rec in sorted(recommendations, key=lambda r: r.priority):
@@ -177,7 +204,10 @@ def action_plan(
     plan: dict[str, list[Action]] = {h: [] for h in (*HORIZONS, LATER)}
     for action in actions:
         plan[horizon_of(action.due, as_of)].append(action)
-    return tuple((h, tuple(sorted(found, key=lambda a: (a.priority, a.due)))) for h, found in plan.items())
+    return Plan(
+        tuple((h, tuple(sorted(found, key=lambda a: (a.priority, a.due)))) for h, found in plan.items()),
+        tuple(in_place),
+    )
 
 
 def horizon_of(due: dt.date, as_of: dt.date) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from readiness.compare import compare_assessments
 from readiness.questionnaire.registry import Registry
 from tests.batch.conftest import AS_OF, pdf_text
 from tests.conftest import EXAMPLES, FIXTURES, Run
+from tests.report.svgcheck import problems
 
 LATER = "2027-09-01"
 MANUFACTURING = EXAMPLES / "manufacturing.answers.yaml"
@@ -132,3 +134,14 @@ def test_a_recommendation_is_resolved_only_when_the_answers_behind_it_show_it_do
     assert dropped["data_combine"]["resolved"] is False and dropped["data_combine"]["changed"] == []
     still = {r["id"] for r in progress["recommendations"]["open"]}
     assert "data_backups" in still  # off-site backups were never ticked
+
+
+def test_the_progress_document_keeps_every_dimension_label_whole(run: Run, tmp_path: Path) -> None:
+    result = run(
+        ["compare", MANUFACTURING, improved_copy(tmp_path), "--out", "progress.html", "--as-of", LATER, "--lang", "en"]
+    )
+    assert result.exit_code == 0, result.output
+    html = Path("progress.html").read_text(encoding="utf-8")
+    charts = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    assert charts and [p for chart in charts for p in problems(chart)] == []
+    assert "Data management and connectedness" in html
