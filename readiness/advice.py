@@ -40,7 +40,8 @@ def _missing(question: Question, value: Any, lang: str) -> list[str]:
         current = question.option(value) if isinstance(value, str) else None
         floor = current.score if current is not None and current.score is not None else -1.0
         better = sorted(
-            (o for o in question.options if o.score is not None and o.score > floor), key=lambda o: o.score or 0
+            (o for o in question.options if o.score is not None and o.score > floor),
+            key=lambda o: o.score or 0,
         )
         return [tr(better[0].label, lang)] if better else []
     return []
@@ -81,7 +82,9 @@ def unlisted_ai_roles(questionnaire: Questionnaire, answers: Answers) -> tuple[s
     return tuple(roles)
 
 
-def recommendation_values(questionnaire: Questionnaire, answers: Answers, readiness: Readiness) -> dict[str, Any]:
+def recommendation_values(
+    questionnaire: Questionnaire, answers: Answers, readiness: Readiness
+) -> dict[str, Any]:
     """What a recommendation's `when:` and `done_when:` read: the answers, the register facts, the scores."""
     from readiness.assessment import ai_symbols
 

@@ -81,7 +81,6 @@ class Assessment:
             "notice": message("notice", lang),
         }
 
-
     def _ai_act_dict(self, lang: str) -> dict[str, Any]:
         if self.ai_act is None:
             return {}

@@ -29,9 +29,10 @@ from tests.conftest import ROOT
 
 REGISTRY = Registry.default()
 SHIPPED = sorted(
-    qid for qid in REGISTRY.ids() if REGISTRY.load(qid).kind == "questionnaire" and qid in {
-        p.parent.name for p in (ROOT / "questionnaires").glob("*/2.0.0.yaml")
-    }
+    qid
+    for qid in REGISTRY.ids()
+    if REGISTRY.load(qid).kind == "questionnaire"
+    and qid in {p.parent.name for p in (ROOT / "questionnaires").glob("*/2.0.0.yaml")}
 )
 EXAMPLES = sorted((ROOT / "examples").glob("*.answers.yaml"))
 REGISTER = load_schema("aiact-register")["$defs"]["system"]["properties"]
@@ -51,7 +52,9 @@ def contradictions(questionnaire: Questionnaire, answers: Answers) -> list[str]:
         when = questionnaire.condition("recommendation", rec.id)
         done = questionnaire.condition("done", rec.id)
         if done is not None and (when is None or when.holds(values)) and done.holds(values):
-            found.append(f"{questionnaire.ref}: {rec.id} is made, but its done_when holds ({rec.done_when_text})")
+            found.append(
+                f"{questionnaire.ref}: {rec.id} is made, but its done_when holds ({rec.done_when_text})"
+            )
     return found
 
 
@@ -60,7 +63,9 @@ def test_no_example_gets_advice_its_answers_show_done(path: Path) -> None:
     loaded = load_answers(path, REGISTRY)
     assert contradictions(loaded.questionnaire, loaded.answers) == []
     assessment = run_assessment(loaded.questionnaire, loaded.answers, dt.date(2026, 12, 1))
-    assert assessment.readiness.recommendations, f"{path.name} gets no recommendation: examples should show some"
+    assert assessment.readiness.recommendations, (
+        f"{path.name} gets no recommendation: examples should show some"
+    )
 
 
 @pytest.mark.parametrize("qid", SHIPPED)
@@ -72,7 +77,9 @@ def test_every_trigger_on_practices_or_scores_says_what_done_looks_like(qid: str
         condition = questionnaire.condition("recommendation", rec.id)
         if condition is None:
             continue
-        missing_practice = "not" in condition.text.split() and any(kinds.get(s) == "multi" for s in condition.symbols)
+        missing_practice = "not" in condition.text.split() and any(
+            kinds.get(s) == "multi" for s in condition.symbols
+        )
         drifts = "scores" in condition.symbols or missing_practice
         if drifts and rec.done_when_text is None:
             missing.append(rec.id)
@@ -87,7 +94,9 @@ def test_every_scored_question_says_what_to_do_about_a_gap(qid: str) -> None:
 
 
 def _value(question: Question) -> st.SearchStrategy[Any]:
-    specials = [s for s, on in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable)) if on]
+    specials = [
+        s for s, on in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable)) if on
+    ]
     if question.type == "single":
         base: st.SearchStrategy[Any] = st.sampled_from(question.option_ids)
     elif question.type == "multi":

@@ -144,7 +144,12 @@ def assess(
         from readiness.report.text import render_text
 
         model = build_report(
-            assessment.as_dict(language), questionnaire, answers.as_data(), raw, language, load_brand(brand_path)
+            assessment.as_dict(language),
+            questionnaire,
+            answers.as_data(),
+            raw,
+            language,
+            load_brand(brand_path),
         )
         click.echo(render_text(model, templates=template_dirs), nl=False)
         return

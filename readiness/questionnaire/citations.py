@@ -54,7 +54,8 @@ def check_citations(q: Questionnaire) -> list[Problem]:
                         f"covers '{obligation}', which is not an obligation of the AI Act catalogue",
                         "covers",
                         i,
-                        fix=_suggest(obligation, obligations) or "use an id from readiness/aiact/data/obligations.yaml",
+                        fix=_suggest(obligation, obligations)
+                        or "use an id from readiness/aiact/data/obligations.yaml",
                     )
                 )
     return problems

@@ -52,7 +52,8 @@ def text_element(
     weight: str = "normal",
 ) -> str:
     return (
-        f'<text x="{coord(x)}" y="{coord(y)}" font-family="{FONT}" font-size="{coord(size)}" text-anchor="{anchor}" '
+        f'<text x="{coord(x)}" y="{coord(y)}" font-family="{FONT}" font-size="{coord(size)}" '
+        f'text-anchor="{anchor}" '
         f'font-weight="{weight}" fill="{attr(fill)}">{escape(content)}</text>'
     )
 
@@ -66,7 +67,8 @@ def svg(box: Box, body: list[str], title: str, width_mm: float) -> str:
     left, top, right, bottom = box
     width, height = right - left, bottom - top
     return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{coord(left)} {coord(top)} {coord(width)} {coord(height)}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" '
+        f'viewBox="{coord(left)} {coord(top)} {coord(width)} {coord(height)}" '
         f'width="{coord(width_mm)}mm" height="{coord(width_mm * height / width)}mm" role="img" '
         f'aria-label="{attr(title)}"><title>{escape(title)}</title>{"".join(body)}</svg>'
     )
@@ -106,7 +108,8 @@ def radar_chart(
     for i in range(count):
         x, y = point(i, 1.0)
         body.append(
-            f'<line x1="0" y1="0" x2="{coord(x)}" y2="{coord(y)}" stroke="{attr(palette.grid)}" stroke-width="0.8"/>'
+            f'<line x1="0" y1="0" x2="{coord(x)}" y2="{coord(y)}" stroke="{attr(palette.grid)}" '
+            'stroke-width="0.8"/>'
         )
     shape = [point(i, max(0.0, min(100.0, score or 0.0)) / 100) for i, (_, score, _) in enumerate(axes)]
     if len(shape) >= 3:
@@ -128,10 +131,9 @@ def radar_chart(
         anchor = {0: "middle", 1: "start", -1: "end"}[side]
         lines = [*wrap_to_width(label, max_width, size), score_text]
         block = (len(lines) - 1) * line_height
-        if side:
-            first = y - block / 2 + size * 0.35
-        else:
-            first = y - block - 4 if y < 0 else y + size + 2
+        # Beside the axis, the block is centred on it; above or below, it clears the web.
+        above_or_below = y - block - 4 if y < 0 else y + size + 2
+        first = y - block / 2 + size * 0.35 if side else above_or_below
         for j, line in enumerate(lines):
             bold = j == len(lines) - 1
             baseline = first + j * line_height
@@ -176,26 +178,38 @@ def bar_chart(
         first = middle - (len(lines) - 1) * line_height / 2 + 3
         for j, line in enumerate(lines):
             body.append(
-                text_element(label_width - 10, first + j * line_height, line, size=size, anchor="end", fill=palette.text)
+                text_element(
+                    label_width - 10,
+                    first + j * line_height,
+                    line,
+                    size=size,
+                    anchor="end",
+                    fill=palette.text,
+                )
             )
         body.append(
-            f'<rect x="{coord(label_width)}" y="{coord(middle - 6)}" width="{coord(track)}" height="12" rx="2" '
+            f'<rect x="{coord(label_width)}" y="{coord(middle - 6)}" width="{coord(track)}" '
+            'height="12" rx="2" '
             f'fill="{attr(palette.grid)}" fill-opacity="0.45"/>'
         )
         if score is not None:
             length = track * max(0.0, min(100.0, score)) / 100
             body.append(
-                f'<rect x="{coord(label_width)}" y="{coord(middle - 6)}" width="{coord(length)}" height="12" rx="2" '
+                f'<rect x="{coord(label_width)}" y="{coord(middle - 6)}" width="{coord(length)}" '
+                'height="12" rx="2" '
                 f'fill="{attr(palette.primary)}"/>'
             )
         for mark in marks:
             x = label_width + track * mark / 100
             body.append(
-                f'<line x1="{coord(x)}" y1="{coord(middle - 8)}" x2="{coord(x)}" y2="{coord(middle + 8)}" stroke="#ffffff" '
+                f'<line x1="{coord(x)}" y1="{coord(middle - 8)}" x2="{coord(x)}" y2="{coord(middle + 8)}" '
+                'stroke="#ffffff" '
                 'stroke-width="1.2"/>'
             )
         body.append(
-            text_element(width - 4, middle + 3, score_text, size=size, anchor="end", fill=palette.text, weight="bold")
+            text_element(
+                width - 4, middle + 3, score_text, size=size, anchor="end", fill=palette.text, weight="bold"
+            )
         )
         y += row_height
     return svg((0.0, 0.0, width, y + 6), body, title, width_mm)

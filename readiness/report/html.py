@@ -114,9 +114,7 @@ def _charts(report: Report, fmt: Formatter) -> dict[str, Any]:
 
     def timeline(milestones: Sequence[Any], title: str, width_mm: float = 170) -> Markup:
         points = [
-            TimelinePoint(
-                m.date, (fmt.date(m.date, "medium"), _caption(m.titles, catalogue)), m.upcoming
-            )
+            TimelinePoint(m.date, (fmt.date(m.date, "medium"), _caption(m.titles, catalogue)), m.upcoming)
             for m in milestones
         ]
         return Markup(

@@ -157,10 +157,14 @@ def action_plan(
     all_duties = duties(ai_act)
     made = {o for rec in recommendations for o in rec.covers}
     in_place: list[Action] = []
-    for rec in done:
-        settled = [d for d in all_duties if d.obligation.id in rec.get("covers", ()) and d.obligation.id not in made]
+    for followed in done:
+        settled = [
+            d
+            for d in all_duties
+            if d.obligation.id in followed.get("covers", ()) and d.obligation.id not in made
+        ]
         if settled:
-            in_place.append(Action(rec["title"], "", "", as_of, duties=tuple(settled)))
+            in_place.append(Action(followed["title"], "", "", as_of, duties=tuple(settled)))
     settled_ids = {d.obligation.id for action in in_place for d in action.duties}
     open_duties = [d for d in all_duties if d.obligation.id not in settled_ids]
     actions: list[Action] = []

@@ -45,14 +45,17 @@ def para(value: object, indent: int = 0, first: str = "") -> str:
     `first` (a number or a bullet), which the following lines are indented past."""
     words = _SPACE.sub(" ", str(value)).strip()
     lead = " " * indent + first
-    return textwrap.fill(
-        words,
-        width=WIDTH,
-        initial_indent=lead,
-        subsequent_indent=" " * len(lead),
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or lead.rstrip()
+    return (
+        textwrap.fill(
+            words,
+            width=WIDTH,
+            initial_indent=lead,
+            subsequent_indent=" " * len(lead),
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        or lead.rstrip()
+    )
 
 
 def heading(value: object, underline: str = "=") -> str:

@@ -174,7 +174,10 @@ def timeline_chart(
     body.append(
         text_element(x_now, 9, as_of_label, size=SIZE, anchor=now_anchor, fill=palette.accent, weight="bold")
     )
-    boxes: list[Box] = [(0.0, 0.0, WIDTH, years_y + 4), text_box(x_now, 9, as_of_label, SIZE, now_anchor, bold=True)]
+    boxes: list[Box] = [
+        (0.0, 0.0, WIDTH, years_y + 4),
+        text_box(x_now, 9, as_of_label, SIZE, now_anchor, bold=True),
+    ]
     for p in placed:
         colour = palette.primary if p.point.upcoming else palette.muted
         depth = abs(p.lane)
@@ -190,7 +193,8 @@ def timeline_chart(
         )
         fill = colour if p.point.upcoming else "#ffffff"
         body.append(
-            f'<circle cx="{coord(p.x)}" cy="{coord(axis_y)}" r="4" fill="{attr(fill)}" stroke="{attr(colour)}" '
+            f'<circle cx="{coord(p.x)}" cy="{coord(axis_y)}" r="4" fill="{attr(fill)}" '
+            f'stroke="{attr(colour)}" '
             'stroke-width="1.5"/>'
         )
         text_x = {"start": p.x + OFFSET, "end": p.x - OFFSET, "middle": p.x}[p.anchor]

@@ -14,10 +14,10 @@ from readiness.answers import load_answers
 from readiness.assessment import run_assessment
 from readiness.cohort import build_cohort, spread
 from readiness.questionnaire.registry import Registry
-from tests.report.svgcheck import problems
 from tests.batch.conftest import AS_OF, example_files, pdf_text
 from tests.batch.test_batch import batch
 from tests.conftest import Run
+from tests.report.svgcheck import problems
 
 DAY = dt.date.fromisoformat(AS_OF)
 

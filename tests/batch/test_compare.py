@@ -125,7 +125,11 @@ def test_a_recommendation_is_resolved_only_when_the_answers_behind_it_show_it_do
     # T1: staff trained (literacy done), a data owner named; the data score rises past 50 too, which
     # stops "combine the data" although nothing was combined.
     after = _quickscan(
-        tmp_path, "t1", data_practices=["digital", "owner", "dashboards"], gdpr_basis=True, ai_literacy="training"
+        tmp_path,
+        "t1",
+        data_practices=["digital", "owner", "dashboards"],
+        gdpr_basis=True,
+        ai_literacy="training",
     )
     progress = compared(run, before, after)
     dropped = {r["id"]: r for r in progress["recommendations"]["dropped"]}
@@ -138,7 +142,17 @@ def test_a_recommendation_is_resolved_only_when_the_answers_behind_it_show_it_do
 
 def test_the_progress_document_keeps_every_dimension_label_whole(run: Run, tmp_path: Path) -> None:
     result = run(
-        ["compare", MANUFACTURING, improved_copy(tmp_path), "--out", "progress.html", "--as-of", LATER, "--lang", "en"]
+        [
+            "compare",
+            MANUFACTURING,
+            improved_copy(tmp_path),
+            "--out",
+            "progress.html",
+            "--as-of",
+            LATER,
+            "--lang",
+            "en",
+        ]
     )
     assert result.exit_code == 0, result.output
     html = Path("progress.html").read_text(encoding="utf-8")

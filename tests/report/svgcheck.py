@@ -35,8 +35,11 @@ def labels(svg: str) -> list[Label]:
 
 
 def _inside(inner: tuple[float, float, float, float], outer: tuple[float, float, float, float]) -> bool:
-    return inner[0] >= outer[0] - 0.5 and inner[1] >= outer[1] - 0.5 and inner[2] <= outer[2] + 0.5 and (
-        inner[3] <= outer[3] + 0.5
+    return (
+        inner[0] >= outer[0] - 0.5
+        and inner[1] >= outer[1] - 0.5
+        and inner[2] <= outer[2] + 0.5
+        and (inner[3] <= outer[3] + 0.5)
     )
 
 
@@ -61,7 +64,11 @@ def problems(svg: str) -> list[str]:
     left, top, width, height = (float(v) for v in (root.get("viewBox") or "").split())
     view = (left, top, left + width, top + height)
     found = labels(svg)
-    out = [f"'{label.text}' is cut off by the edge of the chart" for label in found if not _inside(label.box, view)]
+    out = [
+        f"'{label.text}' is cut off by the edge of the chart"
+        for label in found
+        if not _inside(label.box, view)
+    ]
     for i, a in enumerate(found):
         for b in found[i + 1 :]:
             if _overlap(a.box, b.box):

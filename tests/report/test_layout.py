@@ -40,7 +40,12 @@ def report_of(example: str, lang: str) -> Report:
     loaded = load_answers(EXAMPLES / f"{example}.answers.yaml", registry)
     assessment = run_assessment(loaded.questionnaire, loaded.answers, AS_OF)
     return build_report(
-        assessment.as_dict(lang), loaded.questionnaire, loaded.answers.as_data(), loaded.raw, lang, load_brand(None)
+        assessment.as_dict(lang),
+        loaded.questionnaire,
+        loaded.answers.as_data(),
+        loaded.raw,
+        lang,
+        load_brand(None),
     )
 
 

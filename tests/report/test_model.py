@@ -65,7 +65,9 @@ def _with_recommendation(make_report: Callable[..., Report], **changes: object) 
     return make_report(readiness=readiness)
 
 
-def test_a_recommendation_and_the_obligation_it_covers_are_one_action(make_report: Callable[..., Report]) -> None:
+def test_a_recommendation_and_the_obligation_it_covers_are_one_action(
+    make_report: Callable[..., Report],
+) -> None:
     report = _with_recommendation(make_report, literacy={"covers": ["ai_literacy"], "who": "HR"})
     actions = [a for _, found in report.actions for a in found]
     literacy = [a for a in actions if any(d.obligation.id == "ai_literacy" for d in a.duties)]
@@ -114,12 +116,21 @@ def test_information_is_shown_as_information_never_as_an_action(make_report: Cal
     assert not any(d.obligation.id == "sme_lower_fines" for a in actions for d in a.duties)
     assert [o.id for o in report.ai_act.information] == ["sme_lower_fines"]
     assert all("SME relief" not in title for m in report.ai_act.milestones for title in m.titles)
-    assert [o.id for o in report.ai_act.company_duties] == ["ai_literacy", "prohibited_practices", "prohibited_intimate_imagery"]
+    assert [o.id for o in report.ai_act.company_duties] == [
+        "ai_literacy",
+        "prohibited_practices",
+        "prohibited_intimate_imagery",
+    ]
 
 
 def test_every_date_on_the_summary_is_in_the_plan(make_report: Callable[..., Report]) -> None:
     report = make_report()
-    planned = {(d.obligation.applies_from, d.obligation.title) for _, found in report.actions for a in found for d in a.duties}
+    planned = {
+        (d.obligation.applies_from, d.obligation.title)
+        for _, found in report.actions
+        for a in found
+        for d in a.duties
+    }
     for milestone in report.ai_act.milestones:
         for title in milestone.titles:
             assert (milestone.date, title) in planned, (milestone.date, title)
