@@ -58,7 +58,9 @@ def recommendation_details(rec: Recommendation, questionnaire: Questionnaire, la
             {
                 "law": law.id,
                 "title": tr(law.title, lang),
-                "article": citation.article,
+                "article": citation.article
+                if isinstance(citation.article, str)
+                else tr(citation.article, lang),
                 "applies_from": citation.applies_from or law.applies_from,
                 "source": law.source,
                 "checked": law.checked,

@@ -16,7 +16,20 @@ from readiness.questionnaire import Registry
 from tests.conftest import Run
 
 PROFILE = ["Bakkerij De Korenaar", "NL", "", "micro", "C10", "en"]
-REST = ["ideas", "dont_know", ["digital", "owner"], True, True, "training", "2", 3, ["vision"], "", ["uses"], ["none"]]
+REST = [
+    "ideas",
+    "dont_know",
+    ["digital", "owner"],
+    True,
+    True,
+    "training",
+    "2",
+    3,
+    ["vision"],
+    "",
+    ["uses"],
+    ["none"],
+]
 
 
 def write_script(path: Path, items: list[Any]) -> Path:

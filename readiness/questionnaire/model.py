@@ -162,7 +162,7 @@ class Citation:
     """An article of a declared law that a recommendation rests on, and the date that article applies from."""
 
     law: str
-    article: str
+    article: str | Text
     applies_from: str | None = None
     unconfirmed: bool = False
 

@@ -292,6 +292,10 @@ def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
     for obligation in obligations:
         if obligation.get("source"):
             cite(obligation["source"], obligation.get("article", ""))
+    for rec in (assessment.get("readiness") or {}).get("recommendations", []):
+        for law in rec.get("cites") or ():
+            if law.get("source"):
+                cite(law["source"], law.get("title", ""))
     for entry in assessment.get("support", []):
         for source in entry.get("sources") or []:
             cite(source, entry["name"])

@@ -86,6 +86,16 @@ class Action:
         return tuple((day, tuple(articles)) for day, articles in sorted(by_date.items()))
 
     @property
+    def cite_groups(self) -> tuple[tuple[str, dt.date | None, tuple[str, ...], bool], ...]:
+        """The cited articles grouped by law and date: (law, date, articles, any unconfirmed)."""
+        groups: dict[tuple[str, dt.date | None], tuple[dict[str, None], list[bool]]] = {}
+        for cite in self.cites:
+            articles, unconfirmed = groups.setdefault((cite.law, cite.applies_from), ({}, []))
+            articles[cite.article] = None
+            unconfirmed.append(cite.unconfirmed)
+        return tuple((law, day, tuple(arts), any(flags)) for (law, day), (arts, flags) in groups.items())
+
+    @property
     def roles(self) -> tuple[str, ...]:
         """The AI Act roles the company holds for the duties, when no person is named to do it."""
         return tuple(dict.fromkeys(role for duty in self.duties for role in duty.roles))
