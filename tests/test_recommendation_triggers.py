@@ -26,6 +26,7 @@ from readiness.questionnaire.model import Question, Questionnaire
 from readiness.schemas import load_schema
 from readiness.scoring import score_readiness
 from tests.conftest import ROOT
+from tests.test_scoring import value_strategy
 
 REGISTRY = Registry.default()
 SHIPPED = sorted(
@@ -94,26 +95,11 @@ def test_every_scored_question_says_what_to_do_about_a_gap(qid: str) -> None:
 
 
 def _value(question: Question) -> st.SearchStrategy[Any]:
-    specials = [
-        s for s, on in (("dont_know", question.dont_know), ("not_applicable", question.not_applicable)) if on
-    ]
-    if question.type == "single":
-        base: st.SearchStrategy[Any] = st.sampled_from(question.option_ids)
-    elif question.type == "multi":
-        ordinary = [o.id for o in question.options if not o.exclusive]
-        exclusive = [[o.id] for o in question.options if o.exclusive]
-        base = st.lists(st.sampled_from(ordinary), unique=True) if ordinary else st.just([])
-        if exclusive:
-            base = st.one_of(base, st.sampled_from(exclusive))
-    elif question.type == "scale":
-        base = st.integers(question.scale_min, question.scale_max)
-    elif question.type == "yes_no":
-        base = st.booleans()
-    elif question.type == "number":
-        base = st.integers(int(question.number_min or 0), 60)
-    else:
-        return st.none()
-    return st.one_of(base, st.sampled_from(specials)) if specials else base
+    """Any valid answer; a multiple choice may also be its "none of these" option alone."""
+    exclusive = [[o.id] for o in question.options if o.exclusive]
+    if question.type == "multi" and exclusive:
+        return st.one_of(value_strategy(question), st.sampled_from(exclusive))
+    return value_strategy(question)
 
 
 def _enum(field: str) -> list[str]:

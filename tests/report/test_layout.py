@@ -65,3 +65,20 @@ def test_the_summary_is_one_page_and_no_page_is_left_mostly_empty(example: str, 
     assert "summary" in anchors[1] and "dimensions" in anchors[2], "the summary fills page 2 alone"
     empty = [(page, fill) for page, fill in enumerate(fills[1:-1], start=2) if fill < LEAST_FILL]
     assert empty == [], f"pages filled less than {LEAST_FILL:.0%}: {empty}"
+
+
+def test_what_a_consultant_would_strike_out_is_not_there() -> None:
+    """Each level's text once in Part 1 (and once on the summary for the overall level), the notice
+    once, no empty answer cell, the file's own name to re-run, no question posing as advice."""
+    import dataclasses
+
+    report = dataclasses.replace(report_of("general", "en"), file_name="oakmere-2026.pdf")
+    html = render_html(report)
+    for level in report.levels_used:
+        on_summary = report.level is not None and report.level.id == level.id
+        assert html.count(level.description) == 1 + on_summary, level.id
+    assert html.count(report.notice) == 1
+    assert "this-report.pdf" not in html and "readiness report oakmere-2026.pdf" in html
+    cells = re.findall(r'<td class="answer">(.*?)</td>', html, re.S)
+    assert cells and all(re.sub(r"<[^>]+>", "", cell).strip() for cell in cells)
+    assert "Raise your answer to" not in html  # every gap is phrased as a thing to do
