@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,7 @@ def test_every_section_of_the_pdf_is_in_the_text(lang: str) -> None:
     report = report_of("manufacturing", lang)
     text = render_text(report)
     lines = text.splitlines()
-    headings = [
-        a for a, b in zip(lines, lines[1:], strict=False) if b and set(b) == {"="} and len(b) == len(a)
-    ]
+    headings = [a for a, b in pairwise(lines) if b and set(b) == {"="} and len(b) == len(a)]
     assert len(headings) == 7  # title, summary, four parts, appendix
     assert [h[:2] for h in headings[2:6]] == ["1.", "2.", "3.", "4."]
     flat = " ".join(text.split())
