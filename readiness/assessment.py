@@ -7,10 +7,11 @@ from the `Assessment` built here, so they can never disagree.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from readiness import __version__
+from readiness.advice import gap_action, recommendation_details, recommendations_done, unlisted_ai_roles
 from readiness.aiact.result import AIActAssessment
 from readiness.answers import Answers
 from readiness.company import Company
@@ -57,6 +58,8 @@ class Assessment:
     ai_act: AIActAssessment | None = None
     support: list[SupportMatch] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
+    # AI Act roles the answers declare for AI the company did not list (a quick scan's screening).
+    unlisted_roles: tuple[str, ...] = ()
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """The documented JSON result (docs/results.md); additive changes only."""
@@ -71,12 +74,20 @@ class Assessment:
             "company": self.company.as_dict(),
             "as_of": self.as_of.isoformat(),
             "tool": {"name": "readiness", "version": __version__},
-            "readiness": _readiness_dict(self.readiness, q, lang),
-            "ai_act": self.ai_act.as_dict(lang) if self.ai_act is not None else {},
+            "readiness": _readiness_dict(self.readiness, q, self.answers, lang),
+            "ai_act": self._ai_act_dict(lang),
             "support": [match.as_dict(lang) for match in self.support],
             "context": [localise(figure, lang) for figure in self.context],
             "notice": message("notice", lang),
         }
+
+    def _ai_act_dict(self, lang: str) -> dict[str, Any]:
+        if self.ai_act is None:
+            return {}
+        result = self.ai_act.as_dict(lang)
+        if self.unlisted_roles:
+            result["unlisted_roles"] = list(self.unlisted_roles)
+        return result
 
 
 def localise(value: Any, lang: str) -> Any:
@@ -96,7 +107,7 @@ def _level_dict(level: Level | None, lang: str) -> dict[str, str] | None:
     return {"id": level.id, "label": tr(level.label, lang), "description": tr(level.description, lang)}
 
 
-def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]:
+def _readiness_dict(r: Readiness, q: Questionnaire, answers: Answers, lang: str) -> dict[str, Any]:
     labels = {d.id: tr(d.label, lang) for d in q.dimensions}
     return {
         "score": r.score,
@@ -129,6 +140,7 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
                 "because": message(
                     "gap_because", lang, gain=_number(g.gain, lang), score=_number(g.score, lang)
                 ),
+                **gap_action(g.question, answers.value(g.question), lang),
             }
             for g in r.gaps
         ],
@@ -142,10 +154,12 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
                 "horizon": c.recommendation.horizon,
                 "needs": list(c.recommendation.needs),
                 "because": _because(c.reason, c.reason_subject, r, q, lang),
+                **recommendation_details(c.recommendation, q, lang),
             }
             for c in r.recommendations
         ],
         "needs": list(r.needs),
+        "done": recommendations_done(q, answers, r, lang),
     }
 
 
@@ -191,10 +205,12 @@ def run_assessment(
 
     company = Company.from_dict(answers.company)
     readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
-    register = (
+    unlisted = unlisted_ai_roles(questionnaire, answers)
+    register = replace(
         register_from_data(register_data(answers), "answers")
         if answers.ai_systems
-        else Register("answers", (), company.name, company.size, company.country, company.language)
+        else Register("answers", (), company.name, company.size, company.country, company.language),
+        unlisted_roles=unlisted,
     )
     ai_act = classify_systems(register, as_of)
     high_risk = any(system.risk in ("high", "prohibited") for system in ai_act.systems)
@@ -208,5 +224,13 @@ def run_assessment(
     )
     context = ai_use_context(company.country, company.size, company.nace)
     return Assessment(
-        questionnaire, answers, company, as_of, readiness, ai_act=ai_act, support=support, context=context
+        questionnaire,
+        answers,
+        company,
+        as_of,
+        readiness,
+        ai_act=ai_act,
+        support=support,
+        context=context,
+        unlisted_roles=unlisted,
     )

@@ -233,7 +233,7 @@ class _Builder:
             checked=entry["checked"],
             verify=entry.get("verify", False),
             note=entry.get("note", ""),
-            voluntary=entry.get("voluntary", False),
+            kind=entry.get("kind", "duty"),
         )
 
     def _timeline_entry(self, entry: Mapping[str, Any]) -> TimelineEntry:

@@ -151,7 +151,7 @@ def _result(
         status="applies" if as_of >= date else "upcoming",
         source=obligation.source,
         link=_links(catalogue, obligation.article),
-        voluntary=obligation.voluntary,
+        kind=obligation.kind,
     )
 
 
@@ -164,13 +164,15 @@ def _company_obligations(
 ) -> tuple[ObligationResult, ...]:
     """Company-wide obligations, once, over the systems that count for them (definition `company_wide`)."""
     in_scope = [c for c in classified if c.company_wide]
+    exclusive = {c.id for c in catalogue.risk_classes if c.exclusive}
     earliest: dict[str, datetime.date] = {}
     for item in classified:
         for found in item.result.obligations:
             known = earliest.get(found.id)
             earliest[found.id] = found.applies_from if known is None else min(known, found.applies_from)
+    held = {role for c in in_scope for role in c.roles} | set(register.unlisted_roles)
     gathered = {
-        "roles": _in_order([r.role for r in catalogue.roles], {role for c in in_scope for role in c.roles}),
+        "roles": _in_order([r.role for r in catalogue.roles], held),
         "risks": _in_order(
             [c.id for c in catalogue.risk_classes], {risk for c in in_scope for risk in c.risks}
         ),
@@ -178,8 +180,13 @@ def _company_obligations(
     }
     values = company_values(register, gathered)
     results = []
+    every_class = {c.id for c in catalogue.risk_classes} - exclusive
     for obligation in catalogue.company_obligations:
-        if not _binds(obligation, gathered["roles"], gathered["risks"]):
+        # AI the company uses but did not list has no class: only duties that bind whatever the class do.
+        unlisted = bool(set(obligation.roles) & set(register.unlisted_roles)) and every_class <= set(
+            obligation.risks
+        )
+        if not unlisted and not _binds(obligation, gathered["roles"], gathered["risks"]):
             continue
         if obligation.when is not None and not obligation.when.holds(values):
             continue

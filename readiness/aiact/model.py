@@ -184,7 +184,9 @@ class Obligation:
     checked: str
     verify: bool = False
     note: str = ""
-    voluntary: bool = False
+    # duty: the law asks it; information: the law grants it (fine caps, SME relief); voluntary: the law
+    # invites it (codes of conduct).
+    kind: str = "duty"
 
 
 @dataclass(frozen=True)

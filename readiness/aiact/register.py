@@ -49,6 +49,8 @@ class Register:
     company_country: str = ""
     company_language: str = ""
     as_of: datetime.date | None = None
+    # Roles the company told us it holds for AI it has not listed (a quick scan's screening answers).
+    unlisted_roles: tuple[str, ...] = ()
 
 
 @cache

@@ -109,7 +109,7 @@ def _text_obligations(
     lines = []
     for obligation in obligations:
         data = obligation.as_dict(lang)
-        status = label("voluntary") if data["voluntary"] else label(data["status"])
+        status = label("voluntary") if data["kind"] == "voluntary" else label(data["status"])
         head = f"{status:<11} {data['applies_from']}  {data['article']:<14} "
         lines += _wrap(data["title"], indent + head, indent + " " * len(head))
     return lines
@@ -168,7 +168,7 @@ def _md_table(obligations: tuple[ObligationResult, ...], lang: str, label: Label
         data = obligation.as_dict(lang)
         article = f"[{data['article']}]({data['link']})" if data["link"] else data["article"]
         title = _md(data["title"])
-        status = label("voluntary") if data["voluntary"] else label(data["status"])
+        status = label("voluntary") if data["kind"] == "voluntary" else label(data["status"])
         lines.append(f"| {status} | {data['applies_from']} | {article} | {title} |")
     return lines
 

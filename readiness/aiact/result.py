@@ -47,7 +47,7 @@ class ObligationResult:
     status: str
     source: str
     link: LangText
-    voluntary: bool = False
+    kind: str = "duty"
 
     def as_dict(self, lang: str) -> dict[str, Any]:
         """The obligation in the contract's JSON shape, with its plain-language text, source and link."""
@@ -60,7 +60,7 @@ class ObligationResult:
             "text": pick(self.text, lang),
             "source": self.source,
             "link": pick(self.link, lang),
-            "voluntary": self.voluntary,
+            "kind": self.kind,
         }
 
 

@@ -26,7 +26,7 @@ from readiness.errors import ReadinessError
 from readiness.questionnaire.registry import Registry
 
 STATE_DIR = ".readiness-batch"
-SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json"}
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json", "text": ".txt"}
 
 
 @dataclass(frozen=True)

@@ -138,7 +138,7 @@ def assess(
         questionnaire, answers, as_of, include_unconfirmed=include_unconfirmed, issuer=brand.issuer
     )
     language = lang or answers.company.get("language") or "en"
-    if output_format in ("json", "text"):
+    if output_format == "json":
         _emit(assessment.as_dict(language), output_format, out_path)
         return
     from readiness.report.output import report_path, write_assessment
@@ -148,6 +148,20 @@ def assess(
     raw = (
         answers_path.read_bytes() if saved and answers_path is not None else answers.to_yaml().encode("utf-8")
     )
+    if output_format == "text" and out_path is None:
+        from readiness.report.model import build_report
+        from readiness.report.text import render_text
+
+        model = build_report(
+            assessment.as_dict(language),
+            questionnaire,
+            answers.as_data(),
+            raw,
+            language,
+            load_brand(brand_path),
+        )
+        click.echo(render_text(model, templates=template_dirs), nl=False)
+        return
     target = report_path(out_path, str(answers.company.get("name", "")), output_format)
     write_assessment(
         assessment,
@@ -246,6 +260,7 @@ def _interview(questionnaire: Any, answers: Any, path: Path, prompter: Any, lang
 
 
 def _emit(result: dict[str, Any], output_format: str, out_path: Path | None) -> None:
+    """The JSON result to the terminal or a file, or (text) the short summary to the terminal."""
     import json
 
     from readiness.atomic import write_atomic
@@ -262,8 +277,4 @@ def _emit(result: dict[str, Any], output_format: str, out_path: Path | None) -> 
 
     from readiness.summary import print_summary
 
-    if out_path is None:
-        print_summary(result, Console())
-    else:
-        with out_path.open("w", encoding="utf-8") as handle:
-            print_summary(result, Console(file=handle, width=100, no_color=True))
+    print_summary(result, Console())

@@ -42,7 +42,7 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 )
 @lang_option
 @report_options
-@format_option("pdf", "html", "md", "json", default="pdf")
+@format_option("pdf", "html", "md", "json", "text", default="pdf")
 @as_of_option
 @click.option("--force", is_flag=True, help="Render every report, even those whose inputs did not change.")
 @click.option("--summary", is_flag=True, help="Also write the cohort overview (cohort.pdf and cohort.json).")

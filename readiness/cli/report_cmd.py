@@ -27,7 +27,7 @@ from readiness.errors import ReadinessError, display_path
     type=click.Path(path_type=Path),
     help="The report file (one input) or a folder for them; default reports/<company>.<format>.",
 )
-@format_option("pdf", "html", "md", "json", default="pdf")
+@format_option("pdf", "html", "md", "json", "text", default="pdf")
 @lang_option
 @as_of_option
 @report_options

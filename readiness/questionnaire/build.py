@@ -6,8 +6,10 @@ from typing import Any
 
 from readiness.questionnaire.model import (
     Band,
+    Citation,
     Dimension,
     Include,
+    Law,
     Level,
     Migration,
     Option,
@@ -40,7 +42,14 @@ def build_question(data: dict[str, Any], origin: Origin, section: str) -> Questi
         when_text=data.get("when"),
         store=data.get("store"),
         options=tuple(
-            Option(o["id"], o["label"], o.get("score"), bool(o.get("exclusive", False)), o.get("help"))
+            Option(
+                o["id"],
+                o["label"],
+                o.get("score"),
+                bool(o.get("exclusive", False)),
+                o.get("help"),
+                o.get("ai_act_role"),
+            )
             for o in data.get("options", [])
         ),
         max_score=data.get("max_score"),
@@ -63,6 +72,7 @@ def build_question(data: dict[str, Any], origin: Origin, section: str) -> Questi
             build_question(f, origin.at("fields", i), section) for i, f in enumerate(data.get("fields", []))
         ),
         tags=tuple(data.get("tags", [])),
+        gap=data.get("gap"),
     )
 
 
@@ -113,8 +123,29 @@ def build_recommendations(data: dict[str, Any], origin: Origin) -> list[Recommen
             horizon=r.get("horizon", "90d"),
             needs=tuple(r.get("needs", [])),
             tags=tuple(r.get("tags", [])),
+            who=r.get("who"),
+            covers=tuple(r.get("covers", [])),
+            done_when_text=r.get("done_when"),
+            cites=tuple(
+                Citation(c["law"], c["article"], c.get("applies_from"), bool(c.get("unconfirmed", False)))
+                for c in r.get("cites", [])
+            ),
         )
         for i, r in enumerate(data.get("recommendations", []))
+    ]
+
+
+def build_laws(data: dict[str, Any], origin: Origin) -> list[Law]:
+    return [
+        Law(
+            law["id"],
+            law["title"],
+            law["source"],
+            law["checked"],
+            origin.at("laws", i),
+            law.get("applies_from"),
+        )
+        for i, law in enumerate(data.get("laws", []))
     ]
 
 

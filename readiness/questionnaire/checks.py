@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from readiness.errors import Problem
+from readiness.questionnaire.citations import check_citations
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Origin, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
 from readiness.yamlio import JsonPath, YamlDocument
@@ -22,6 +23,8 @@ TEXT_KEYS = {
     "pattern_hint",
     "item_label",
     "changes",
+    "gap",
+    "who",
 }
 
 
@@ -37,6 +40,7 @@ def check_questionnaire(q: Questionnaire, registry: Registry) -> list[Problem]:
     problems += _levels(q)
     problems += _structure(q)
     problems += _migration(q, registry)
+    problems += check_citations(q)
     return problems
 
 

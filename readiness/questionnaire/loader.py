@@ -17,6 +17,7 @@ from readiness.errors import Problem, ProblemsError, ReadinessError
 from readiness.questionnaire import build
 from readiness.questionnaire.model import (
     Dimension,
+    Law,
     Level,
     Origin,
     Question,
@@ -57,6 +58,7 @@ class _Parts:
     dimensions: list[Dimension] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
+    laws: list[Law] = field(default_factory=list)
     files: list[YamlDocument] = field(default_factory=list)
 
 
@@ -92,6 +94,7 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         levels=tuple(parts.levels),
         sections=tuple(parts.sections),
         recommendations=tuple(parts.recommendations),
+        laws=tuple(parts.laws),
         migration=build.build_migration(data, origin),
         changes=data.get("changes"),
         files=tuple(d.name for d in parts.files),
@@ -194,6 +197,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
         parts.dimensions += sub.dimensions
         parts.levels = sub.levels or parts.levels
         parts.recommendations += sub.recommendations
+        parts.laws += sub.laws
         parts.files += sub.files
     parts.files.append(document)
     if own_at is None or own_at >= len(build.build_includes(document.data, origin)):
@@ -201,6 +205,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
     parts.dimensions += build.build_dimensions(document.data, origin)
     parts.levels = build.build_levels(document.data, origin) or parts.levels
     parts.recommendations += build.build_recommendations(document.data, origin)
+    parts.laws += build.build_laws(document.data, origin)
     return parts
 
 
@@ -219,7 +224,9 @@ def _compile_conditions(
     all_ids = {q.id: q for q in questionnaire.questions()}
     asked: dict[str, str] = {}
 
-    def compile_one(key: tuple[str, str], text: str | None, symbols: dict[str, str], origin: Origin) -> None:
+    def compile_one(
+        key: tuple[str, str], text: str | None, symbols: dict[str, str], origin: Origin, where: str = "when"
+    ) -> None:
         if text is None:
             return
         try:
@@ -237,7 +244,7 @@ def _compile_conditions(
                 fix = "a condition may only use questions asked before it; move the question or the condition"
             elif name:
                 fix = f"known names here: {', '.join(sorted(symbols)) or 'none'}"
-            problems.append(origin.document.problem((*origin.path, "when"), f"in when: {message}", fix=fix))
+            problems.append(origin.document.problem((*origin.path, where), f"in {where}: {message}", fix=fix))
 
     for section in questionnaire.sections:
         compile_one(("section", section.id), section.when_text, dict(asked), section.origin)
@@ -248,6 +255,7 @@ def _compile_conditions(
     recommendation_symbols = {**asked, **RECOMMENDATION_SYMBOLS}
     for rec in questionnaire.recommendations:
         compile_one(("recommendation", rec.id), rec.when_text, recommendation_symbols, rec.origin)
+        compile_one(("done", rec.id), rec.done_when_text, recommendation_symbols, rec.origin, "done_when")
     return compiled
 
 

@@ -27,7 +27,7 @@ class Obligation:
     status: str
     source: str
     link: str = ""
-    voluntary: bool = False
+    kind: str = "duty"
 
 
 @dataclass(frozen=True)
@@ -87,11 +87,24 @@ class AIAct:
     milestones: tuple[Milestone, ...]
     links_verified: bool = True
     documents: tuple[Document, ...] = ()
+    # Roles the company declared for AI it did not list (a quick scan): its duties are company-wide only.
+    unlisted_roles: tuple[str, ...] = ()
 
     @property
     def next_dates(self) -> tuple[Milestone, ...]:
         """The next three dates on which something starts to apply."""
         return tuple(m for m in self.milestones if m.upcoming)[:3]
+
+    @property
+    def company_duties(self) -> tuple[Obligation, ...]:
+        return tuple(o for o in self.company_obligations if o.kind == "duty")
+
+    @property
+    def information(self) -> tuple[Obligation, ...]:
+        """What the law grants rather than asks (fine caps, SME relief), once each."""
+        everything = [*self.company_obligations, *(o for s in self.systems for o in s.obligations)]
+        found = {o.id: o for o in everything if o.kind != "duty"}
+        return tuple(found.values())
 
 
 def _obligation(data: Mapping[str, Any]) -> Obligation:
@@ -104,7 +117,7 @@ def _obligation(data: Mapping[str, Any]) -> Obligation:
         status=data.get("status", ""),
         source=data.get("source") or "",
         link=data.get("link") or "",
-        voluntary=bool(data.get("voluntary")),
+        kind=data.get("kind") or "duty",
     )
 
 
@@ -150,6 +163,7 @@ def build_ai_act(data: Mapping[str, Any], as_of: dt.date) -> AIAct:
         milestones=milestones(everything, as_of),
         links_verified=bool((law.get("text") or {}).get("verified", True)),
         documents=documents(data),
+        unlisted_roles=tuple(data.get("unlisted_roles") or ()),
     )
 
 
@@ -173,8 +187,11 @@ def documents(data: Mapping[str, Any]) -> tuple[Document, ...]:
 
 
 def milestones(obligations: Sequence[Obligation], as_of: dt.date) -> tuple[Milestone, ...]:
-    """The obligations grouped by the date they apply from, oldest first, each title once."""
+    """The duties grouped by the date they apply from, oldest first, each title once (information, such
+    as a fine cap, is not a date anyone has to meet)."""
     by_date: dict[dt.date, dict[str, None]] = {}
     for obligation in obligations:
+        if obligation.kind != "duty":
+            continue
         by_date.setdefault(obligation.applies_from, {})[obligation.title] = None
     return tuple(Milestone(day, tuple(titles), day > as_of) for day, titles in sorted(by_date.items()))

@@ -19,7 +19,7 @@ from readiness.questionnaire.model import Questionnaire
 from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
 from readiness.report.brand import Brand
-from readiness.report.plan import Action, Recommendation, action_plan, recommendation
+from readiness.report.plan import Action, Plan, Recommendation, action_plan, recommendation
 from readiness.slug import slugify
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
@@ -46,12 +46,16 @@ class Dimension:
 
 @dataclass(frozen=True)
 class Gap:
+    """A question with points to gain, stated as what to do (`action`) and what is still missing."""
+
     question: str
     text: str
     dimension_label: str
     score: float
     gain: float
     because: str
+    action: str = ""
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -144,7 +148,7 @@ class Report:
     ai_act: AIAct
     support: tuple[Support, ...]
     support_checked: tuple[str, str]
-    actions: tuple[tuple[str, tuple[Action, ...]], ...]
+    plan: Plan
     context: tuple[Context, ...]
     answers: tuple[AnswerSection, ...]
     register: tuple[RegisterEntry, ...]
@@ -152,10 +156,24 @@ class Report:
     notice: str
     attachment: Attachment
     assessment: Mapping[str, Any]
+    # The name of the file the report is written to (set when it is written), which the report quotes.
+    file_name: str = ""
 
     @property
     def questionnaire_ref(self) -> str:
         return f"{self.questionnaire_id}@{self.questionnaire_version}"
+
+    @property
+    def actions(self) -> tuple[tuple[str, tuple[Action, ...]], ...]:
+        """The plan's actions by horizon."""
+        return self.plan.horizons
+
+    @property
+    def levels_used(self) -> tuple[Level, ...]:
+        """Each level a dimension reached, once, from the lowest: what Part 1 explains a single time."""
+        scored = sorted((d for d in self.dimensions if d.level), key=lambda d: d.score or 0.0)
+        found = {d.level.id: d.level for d in scored if d.level and d.level.description}
+        return tuple(found.values())
 
 
 def build_report(
@@ -200,7 +218,9 @@ def build_report(
         ai_act=ai_act,
         support=tuple(_support(s) for s in assessment.get("support", [])),
         support_checked=_checked_range(assessment.get("support", [])),
-        actions=action_plan(recommendations, ai_act, as_of),
+        plan=action_plan(
+            recommendations, ai_act, as_of, {d.id for d in dimensions}, readiness.get("done") or ()
+        ),
         context=tuple(_context(c) for c in assessment.get("context", [])),
         answers=answer_sections(questionnaire, answers_data, lang),
         register=register_entries(questionnaire, answers_data),
@@ -244,6 +264,8 @@ def _gap(data: Mapping[str, Any]) -> Gap:
         score=float(data.get("score", 0)),
         gain=float(data.get("gain", 0)),
         because=data.get("because", ""),
+        action=data.get("action") or data["text"],
+        missing=tuple(data.get("missing") or ()),
     )
 
 
@@ -302,6 +324,10 @@ def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
     for obligation in obligations:
         if obligation.get("source"):
             cite(obligation["source"], obligation.get("article", ""))
+    for rec in (assessment.get("readiness") or {}).get("recommendations", []):
+        for law in rec.get("cites") or ():
+            if law.get("source"):
+                cite(law["source"], law.get("title", ""))
     for entry in assessment.get("support", []):
         for source in entry.get("sources") or []:
             cite(source, entry["name"])

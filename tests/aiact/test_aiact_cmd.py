@@ -9,7 +9,7 @@ from tests.conftest import EXAMPLES, Run
 
 REGISTER = EXAMPLES / "ai-register.yaml"
 SYSTEM_KEYS = {"name", "role", "roles", "risk", "gpai", "reasons", "obligations"}
-OBLIGATION_KEYS = {"id", "article", "title", "applies_from", "status", "text", "source", "link", "voluntary"}
+OBLIGATION_KEYS = {"id", "article", "title", "applies_from", "status", "text", "source", "link", "kind"}
 ARTICLE_LINK = "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02024R1689-20260727#art_"
 
 
