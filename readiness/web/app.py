@@ -62,6 +62,7 @@ def routes() -> list[BaseRoute]:
         Route("/hub/files/{folder}/{name}", hub.output_file),
         Route("/hub/cohort", documents.cohort, methods=["POST"]),
         Route("/hub/cohort/{stem}", documents.cohort_page),
+        Route("/hub/cohort/{stem}/pdf", documents.cohort_pdf),
         Route("/hub/compare", documents.compare),
         Route("/hub/compare/pdf", documents.compare_pdf),
         Route("/hub/brand", brand.brand_page),

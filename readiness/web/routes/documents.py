@@ -5,6 +5,8 @@ and `progress/` of the workspace, and shown in a frame beside their downloads.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,8 @@ from readiness.web.forms import read_form, text
 from readiness.web.pages import render
 from readiness.web.routes.common import redirect, services, today
 from readiness.web.routes.hub import chosen
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 async def cohort(request: Request) -> Response:
@@ -43,15 +47,9 @@ async def cohort(request: Request) -> Response:
         stem = f"cohort-{today().isoformat()}-{lang}" + ("-anonymised" if anonymise else "")
         folder = svc.workspace.folder("cohort")
         brand = svc.workspace.brand_file()
-        for suffix in (".html", ".pdf"):
-            write_cohort(
-                results,
-                folder / f"{stem}{suffix}",
-                lang=lang,
-                brand_path=brand,
-                as_of=today(),
-                anonymise=anonymise,
-            )
+        write_cohort(
+            results, folder / f"{stem}.html", lang=lang, brand_path=brand, as_of=today(), anonymise=anonymise
+        )
         return stem
 
     stem = await run_in_threadpool(make)
@@ -61,8 +59,31 @@ async def cohort(request: Request) -> Response:
 async def cohort_page(request: Request) -> Response:
     """A cohort overview made before: the frame and the downloads."""
     stem = str(request.path_params["stem"])
-    files = _outputs(request, "cohort", stem)
+    files = {**_outputs(request, "cohort", stem), "pdf": f"/hub/cohort/{stem}/pdf"}
     return render(request, "document.html.j2", kind="cohort", stem=stem, files=files, summary=None)
+
+
+async def cohort_pdf(request: Request) -> Response:
+    """The overview as PDF, printed from the very HTML shown (made once, on first asking)."""
+    stem = str(request.path_params["stem"])
+    _outputs(request, "cohort", stem)
+    svc = services(request)
+    folder = svc.workspace.folder("cohort")
+    html, pdf = folder / f"{stem}.html", folder / f"{stem}.pdf"
+
+    def make() -> None:
+        from readiness.hubdocs.render import write_document
+        from readiness.report.brand import load_brand
+
+        if pdf.is_file() and pdf.stat().st_mtime_ns >= html.stat().st_mtime_ns:
+            return
+        day = _DAY.search(stem)
+        as_of = dt.date.fromisoformat(day.group(0)) if day else today()
+        brand = load_brand(svc.workspace.brand_file())
+        write_document(pdf, html.read_text(encoding="utf-8"), brand=brand, as_of=as_of)
+
+    await run_in_threadpool(make)
+    return FileResponse(pdf, media_type="application/pdf", filename=pdf.name)
 
 
 def _outputs(request: Request, folder: str, stem: str) -> dict[str, str]:
