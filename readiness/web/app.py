@@ -115,13 +115,16 @@ async def _problems(request: Request, exc: Exception) -> Response:
         "This file cannot be used as it is. Each problem below names the line and what is wrong; "
         "correct the file (or ask whoever made it) and try again."
     )
-    return _page(request, 422, _("The file has problems"), explanation, [str(p) for p in exc.problems])
+    workspace = request.app.state.services.workspace
+    problems = [workspace.shown(str(p)) for p in exc.problems]
+    return _page(request, 422, _("The file has problems"), explanation, problems)
 
 
 async def _user_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ReadinessError)
     _ = gettext_for(request.state.lang)
-    return _page(request, 400, _("That did not work"), _("The tool said:"), [exc.message])
+    workspace = request.app.state.services.workspace
+    return _page(request, 400, _("That did not work"), _("The tool said:"), [workspace.shown(exc.message)])
 
 
 async def _http(request: Request, exc: Exception) -> Response:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness import __version__
-from readiness.errors import ReadinessError
+from readiness.errors import ReadinessError, display_path
 from readiness.questionnaire.registry import Registry
 from readiness.web.workspace import Workspace
 
@@ -229,8 +229,10 @@ def describe(path: Path, ref: str, mtime_ns: int, size: int, registry: Registry)
     try:
         loaded = load_answers(path, registry)
     except ReadinessError as exc:
+        # Named as the workspace names it, wherever the server was started.
+        problem = exc.message.replace(display_path(path), ref).replace(str(path), ref)
         return Entry(
-            ref, mtime_ns, size, **blank, complete=False, score=None, answered=0, total=0, problem=exc.message
+            ref, mtime_ns, size, **blank, complete=False, score=None, answered=0, total=0, problem=problem
         )
     answers, questionnaire = loaded.answers, loaded.questionnaire
     company = answers.company

@@ -114,6 +114,10 @@ class Workspace:
             with contextlib.suppress(FileNotFoundError):
                 Path(tmp_name).unlink()
 
+    def shown(self, message: str) -> str:
+        """A message with the workspace's own folder taken out of its paths (names relative to it)."""
+        return message.replace(f"{self.root}/", "")
+
     def brand_file(self) -> Path | None:
         """The hub's brand for every document made in this workspace, once it has been set."""
         path = self.root / BRAND_DIR / "brand.yaml"

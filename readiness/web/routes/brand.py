@@ -63,9 +63,13 @@ async def brand_page(request: Request) -> Response:
 async def brand_save(request: Request) -> Response:
     """Check the brand as `--brand` would, then put it in place for the workspace."""
     form = await read_form(request, files=1)
-    logo = form.get("logo")
-    upload = await logo.read(MAX_LOGO_BYTES + 1) if isinstance(logo, UploadFile) and logo.filename else None
-    suffix = Path(logo.filename).suffix.lower() if isinstance(logo, UploadFile) and logo.filename else ""
+    try:
+        logo = form.get("logo")
+        named = isinstance(logo, UploadFile) and bool(logo.filename)
+        upload = await logo.read(MAX_LOGO_BYTES + 1) if named and isinstance(logo, UploadFile) else None
+        suffix = Path(str(logo.filename)).suffix.lower() if named and isinstance(logo, UploadFile) else ""
+    finally:
+        await form.close()
     try:
         await run_in_threadpool(_save, request, form, upload, suffix)
     except ProblemsError as exc:

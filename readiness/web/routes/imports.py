@@ -90,24 +90,21 @@ async def upload(request: Request) -> Response:
         return _refused(
             request, [_("The file is larger than %(size)d MiB.") % {"size": limit // (1024 * 1024)}], 413
         )
+    too_big = _("The file is larger than %(size)d MiB.") % {"size": limit // (1024 * 1024)}
     form = await read_form(request, files=1)
-    upload = form.get("file")
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        return _refused(request, [_("Choose a file first.")])
-    name = _safe_name(upload.filename)
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile) or not upload.filename:
+            return _refused(request, [_("Choose a file first.")])
+        name = _safe_name(upload.filename)
+        data = await upload.read(limit + 1)
+    finally:
+        await form.close()
     if not name.lower().endswith(ACCEPTED):
-        return _refused(
-            request,
-            [
-                _("%(name)s: choose a CSV or XLSX table, an answers file (.yaml) or a report PDF.")
-                % {"name": name}
-            ],
-        )
-    data = await upload.read(limit + 1)
+        message = _("%(name)s: choose a CSV or XLSX table, an answers file (.yaml) or a report PDF.")
+        return _refused(request, [message % {"name": name}])
     if len(data) > limit:
-        return _refused(
-            request, [_("The file is larger than %(size)d MiB.") % {"size": limit // (1024 * 1024)}], 413
-        )
+        return _refused(request, [too_big], 413)
     try:
         return await run_in_threadpool(_read, request, name, data)
     except ProblemsError as exc:
@@ -134,7 +131,11 @@ def _read(request: Request, name: str, data: bytes) -> Response:
     path = folder / name
     path.write_bytes(data)
     if name.lower().endswith(TABLE_SUFFIXES):
-        rows = _rows(request, path, name)
+        try:
+            rows = _rows(request, path, name)
+        except ReadinessError:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
         return render(
             request,
             "import.html.j2",
