@@ -87,7 +87,10 @@ def test_a_broken_file_is_listed_with_its_problem(browser: Browser) -> None:
 
 
 def test_a_table_upload_shows_each_row_and_creates_the_ticked_clients(browser: Browser) -> None:
-    table = "questionnaire,company.name,company.country,company.size\nquickscan@2.0.0,Acme,NL,micro\nquickscan@2.0.0,Bad Co,XX,micro\n"
+    table = (
+        "questionnaire,company.name,company.country,company.size\n"
+        "quickscan@2.0.0,Acme,NL,micro\nquickscan@2.0.0,Bad Co,XX,micro\n"
+    )
     response = browser.client.post(
         "/hub/import",
         data={"csrf": browser.csrf},

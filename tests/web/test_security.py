@@ -3,7 +3,6 @@ login limit, upload limits, and no path outside the workspace read or written.""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -307,5 +306,5 @@ def test_serve_refuses_to_listen_on_the_network_without_accounts(run: Run, tmp_p
 
 def test_the_state_folder_is_private(browser: Browser) -> None:
     browser.get("/")
-    mode = os.stat(Workspace(browser.workspace).state).st_mode & 0o777
+    mode = Workspace(browser.workspace).state.stat().st_mode & 0o777
     assert mode == 0o700
