@@ -12,10 +12,11 @@ import socket
 import threading
 import time
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from readiness.errors import ReadinessError
+from readiness.questionnaire.registry import Registry
 from readiness.web.accounts import has_users
 from readiness.web.settings import Settings, is_loopback
 from readiness.web.workspace import STATE_DIR
@@ -129,3 +130,38 @@ def _open_when_ready(server: object, url: str) -> None:
             webbrowser.open(url)
             return
         time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def background(settings: Settings, registry: Registry | None = None) -> Iterator[str]:
+    """The app served from a thread of this process while the block runs; yields its address.
+
+    For the browser tests, the benchmark and the screenshots: the same app and server as `run`.
+    """
+    import uvicorn
+
+    from readiness.web.app import create_app
+
+    app = create_app(settings, registry)
+    config = uvicorn.Config(app, host=settings.host, port=settings.port, log_level="warning", lifespan="off")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(400):
+        if server.started:
+            break
+        time.sleep(0.025)
+    else:
+        raise ReadinessError(f"the server did not start on {settings.host}:{settings.port}")
+    try:
+        yield address(settings)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A port nobody listens on right now (for servers started by tests and benchmarks)."""
+    with contextlib.closing(socket.socket(socket.AF_INET, socket.SOCK_STREAM)) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
