@@ -107,7 +107,8 @@ def accessibility_problems(driver: Any) -> list[str]:
         axe.run({exclude: [['iframe']]}, {
           runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
           iframes: false,
-        }).then(r => done(r.violations.map(v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+        }).then(r => done(r.violations.map(
+          v => v.id + ': ' + v.help + ' @ ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
           .catch(e => done(['axe failed: ' + e]));
         """
     )
