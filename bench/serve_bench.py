@@ -269,7 +269,8 @@ def main() -> None:
     parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     print(
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load {os.getloadavg()[0]:.1f}"
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"load {os.getloadavg()[0]:.1f}"
     )
     with tempfile.TemporaryDirectory(prefix="serve-bench-") as folder:
         workspace = Path(folder)
@@ -291,7 +292,8 @@ def main() -> None:
                 else:
                     print(f"   click to next page:    {summary(clicks)}")
                     print(
-                        f"   ratio to part 1:       {statistics.median(clicks) / statistics.median(trips):.2f}"
+                        "   ratio to part 1:       "
+                        f"{statistics.median(clicks) / statistics.median(trips):.2f}"
                     )
             count = args.interviews
             print(f"\n3. {count} interviews of {len(script(0))} answers each, at most {args.timeout:g} s")
@@ -300,17 +302,14 @@ def main() -> None:
             deadline = time.monotonic() + args.timeout
             together, latency, errors, refs = interviews(base, count, count, deadline, "Together")
             answers = len(latency)
-            print(
-                f"   one after another:     {one_by_one:.1f} s, {len(solo_latency) / one_by_one:.0f} answers/s, {summary(solo_latency)}"
-            )
-            print(
-                f"   {count} at once:           {together:.1f} s, {answers / together:.0f} answers/s, {summary(latency)}"
-            )
+            solo_rate, rate = len(solo_latency) / one_by_one, answers / together
+            alone = f"{one_by_one:.1f} s, {solo_rate:.0f} answers/s, {summary(solo_latency)}"
+            print(f"   one after another:     {alone}")
+            print(f"   {count} at once:           {together:.1f} s, {rate:.0f} answers/s, {summary(latency)}")
             print(f"   throughput ratio:      {rate / solo_rate:.2f}")
             lost = lost_answers(workspace, refs) + lost_answers(workspace, solo_refs)
-            print(
-                f"   errors: {len(errors) + len(solo_errors)}, answers lost: {len(lost)} of {answers + len(solo_latency)}"
-            )
+            given = answers + len(solo_latency)
+            print(f"   errors: {len(errors) + len(solo_errors)}, answers lost: {len(lost)} of {given}")
             for line in (errors + solo_errors + lost)[:10]:
                 print(f"     {line}")
         finally:
