@@ -8,6 +8,7 @@ required fields) and the AI Act engine's own checks.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from readiness.answers import LoadedAnswers, register_data
+from readiness.answers import Answers, LoadedAnswers, register_data
 from readiness.errors import ProblemsError
 from readiness.flow import condition_values, is_answered, visible_fields, visible_questions
 from readiness.questionnaire.model import Question, tr
@@ -175,15 +176,13 @@ def _save_entry(request: Request, ref: str, path: Path, form: FormData) -> Respo
     return redirect(urls.question(ref, group.id))
 
 
-def _register_problems(answers: Any, group: Question, items: list[dict[str, Any]]) -> list[str]:
+def _register_problems(answers: Answers, group: Question, items: list[dict[str, Any]]) -> list[str]:
     """What the AI Act engine finds wrong with the register as it would be saved (nothing, usually)."""
     if group.store != "ai_systems":
         return []
     from readiness.aiact import register_from_data
 
-    trial = type(answers)(
-        answers.questionnaire, dict(answers.company), dict(answers.answers), items, dict(answers.meta)
-    )
+    trial = replace(answers, ai_systems=items)
     try:
         register_from_data(register_data(trial), "form")
     except ProblemsError as exc:
