@@ -37,7 +37,7 @@ def report_options(
         as_of=as_of,
         force=False,
         questionnaire_dirs=settings.questionnaire_dirs,
-        cohort_lang=cohort_lang,
+        cohort_lang=None,
         salt=options_salt(fmt, lang, as_of, brand, False),
     )
 

@@ -100,13 +100,20 @@ def _index(request: Request, items: list[dict[str, Any]], *, allow_new: bool) ->
     return int(raw)
 
 
-async def show_entry(request: Request) -> Response:
-    """The form of one entry (empty for a new one)."""
+def _entry_of(
+    request: Request, *, allow_new: bool
+) -> tuple[str, LoadedAnswers, Question, list[Any], int | None]:
+    """The answers file, group, entries and entry index named in the address."""
     ref, path = answers_path(request)
-    loaded = await run_in_threadpool(load, request, path)
+    loaded = load(request, path)
     group = _group(loaded, str(request.path_params["qid"]))
     items = list(loaded.answers.value(group) or [])
-    index = _index(request, items, allow_new=True)
+    return ref, loaded, group, items, _index(request, items, allow_new=allow_new)
+
+
+async def show_entry(request: Request) -> Response:
+    """The form of one entry (empty for a new one)."""
+    ref, loaded, group, items, index = await run_in_threadpool(lambda: _entry_of(request, allow_new=True))
     item = items[index] if index is not None else {}
     return _entry_page(request, ref, loaded, group, index, item, {}, {}, [])
 
@@ -247,11 +254,7 @@ def _entry_page(
 
 async def confirm_remove(request: Request) -> Response:
     """Ask before removing an entry: what is removed cannot be brought back from here."""
-    ref, path = answers_path(request)
-    loaded = await run_in_threadpool(load, request, path)
-    group = _group(loaded, str(request.path_params["qid"]))
-    items = list(loaded.answers.value(group) or [])
-    index = _index(request, items, allow_new=False)
+    ref, loaded, group, items, index = await run_in_threadpool(lambda: _entry_of(request, allow_new=False))
     assert index is not None
     return render(
         request,
