@@ -155,6 +155,10 @@ def _save_entry(request: Request, ref: str, path: Path, form: FormData) -> Respo
         for sub in visible:
             if sub.id in needed and sub.id not in item and sub.id not in errors:
                 errors[sub.id] = _("Answer this question to save the entry.")
+        if index is None and group.max_items is not None and len(items) >= group.max_items:
+            errors["name"] = _("The list is full: it takes at most %(count)d entries.") % {
+                "count": group.max_items
+            }
         others = [i.get("name") for n, i in enumerate(items) if n != index]
         if item.get("name") and item["name"] in others:
             errors["name"] = _("Another entry already has this name; give each its own.")
