@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+import types
+from pathlib import Path
+from typing import Any
 
+import pytest
 import yaml
 
 from readiness.directory import load_directory
@@ -66,3 +71,42 @@ def test_no_result_before_the_required_questions_are_answered(browser: Browser) 
     assert browser.get(f"/a/{ref}/result").headers["location"] == f"/a/{ref}/finish"
     assert browser.get(f"/a/{ref}/download/pdf").status_code == 409
     assert browser.get(f"/a/{ref}/report/view.html").status_code == 409
+
+
+def test_the_ai_act_drafts_are_offered_made_and_downloaded_where_installed(
+    browser: Browser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The result page's slot for `readiness aiact docs`, with a stand-in for the drafts package."""
+    made: list[tuple[str, str]] = []
+
+    def build_drafts(register: Any, assessment: Any, lang: str) -> list[str]:
+        return [system.name for system in register.systems]
+
+    def write_drafts(
+        drafts: list[str], out: Path, formats: tuple[str, ...], brand_path: Path | None
+    ) -> list[Path]:
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for number, name in enumerate(drafts, 1):
+            target = out / f"{number:02d}-draft.md"
+            target.write_text(f"# {name}\n", encoding="utf-8")
+            made.append((name, ",".join(formats)))
+            written.append(target)
+        return written
+
+    stand_in = types.ModuleType("readiness.aiact.drafts")
+    stand_in.build_drafts = build_drafts  # type: ignore[attr-defined]
+    stand_in.write_drafts = write_drafts  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "readiness.aiact.drafts", stand_in)
+    monkeypatch.setattr("readiness.web.drafts.drafts_available", lambda: True)
+    ref = copy_example(browser.workspace, "general")
+    page = browser.get(f"/a/{ref}/result")
+    assert f'action="/a/{ref}/drafts"' in page.text and "Make the drafts" in page.text
+    response = browser.post(f"/a/{ref}/drafts")
+    assert response.headers["location"] == f"/a/{ref}/result#drafts"
+    assert len(made) == 3
+    page = browser.get(f"/a/{ref}/result")
+    assert f'href="/a/{ref}/drafts/01-draft.md"' in page.text
+    draft = browser.get(f"/a/{ref}/drafts/01-draft.md")
+    assert draft.text == "# Chat assistant on our website\n"
+    assert browser.get(f"/a/{ref}/drafts/..%2Fgeneral.answers.yaml").status_code == 404
