@@ -308,3 +308,15 @@ def test_the_state_folder_is_private(browser: Browser) -> None:
     browser.get("/")
     mode = Workspace(browser.workspace).state.stat().st_mode & 0o777
     assert mode == 0o700
+
+
+def test_serve_says_so_when_the_port_is_taken(run: Run, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(["serve", "--workspace", tmp_path, "--port", port])
+    assert result.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and f"--port {port + 1}" in result.stderr
