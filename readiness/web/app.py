@@ -81,7 +81,7 @@ def routes() -> list[BaseRoute]:
         Route(f"{A}/report/fonts/{{name}}", result.font),
         Route(f"{A}/download/{{fmt}}", result.download),
         Route(f"{A}/drafts", result.make_drafts, methods=["POST"]),
-        Route(f"{A}/drafts/{{name}}", result.draft),
+        Route(f"{A}/drafts/{{name:path}}", result.draft),
         Route(f"{A}/follow-up", clients.follow_up, methods=["POST"]),
         Route(A, clients.client),
         Mount("/static", StaticFiles(directory=STATIC_DIR, follow_symlink=False), name="static"),

@@ -62,7 +62,7 @@ def drafts(ref: str) -> str:
 
 def draft(ref: str, name: str) -> str:
     """One AI Act draft document for this assessment."""
-    return f"/a/{_ref(ref)}/drafts/{quote(name, safe='')}"
+    return f"/a/{_ref(ref)}/drafts/{quote(name, safe='/')}"
 
 
 def follow_up(ref: str) -> str:

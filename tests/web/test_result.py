@@ -82,17 +82,16 @@ def test_the_ai_act_drafts_are_offered_made_and_downloaded_where_installed(
     def build_drafts(register: Any, assessment: Any, lang: str) -> list[str]:
         return [system.name for system in register.systems]
 
-    def write_drafts(
-        drafts: list[str], out: Path, formats: tuple[str, ...], brand_path: Path | None
-    ) -> list[Path]:
-        out.mkdir(parents=True, exist_ok=True)
+    def write_drafts(drafts: list[str], out: Path, formats: tuple[str, ...], **options: Any) -> Any:
         written = []
         for number, name in enumerate(drafts, 1):
-            target = out / f"{number:02d}-draft.md"
+            target = out / f"{number:02d}-system" / "deployer-checklist.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(f"# {name}\n", encoding="utf-8")
             made.append((name, ",".join(formats)))
             written.append(target)
-        return written
+        (out / "index.md").write_text("# Drafts\n", encoding="utf-8")
+        return types.SimpleNamespace(index=out / "index.md", files=written, kept=[])
 
     stand_in = types.ModuleType("readiness.aiact.drafts")
     stand_in.build_drafts = build_drafts  # type: ignore[attr-defined]
@@ -106,7 +105,9 @@ def test_the_ai_act_drafts_are_offered_made_and_downloaded_where_installed(
     assert response.headers["location"] == f"/a/{ref}/result#drafts"
     assert len(made) == 3
     page = browser.get(f"/a/{ref}/result")
-    assert f'href="/a/{ref}/drafts/01-draft.md"' in page.text
-    draft = browser.get(f"/a/{ref}/drafts/01-draft.md")
+    assert f'href="/a/{ref}/drafts/index.md"' in page.text
+    assert f'href="/a/{ref}/drafts/01-system/deployer-checklist.md"' in page.text
+    draft = browser.get(f"/a/{ref}/drafts/01-system/deployer-checklist.md")
     assert draft.text == "# Chat assistant on our website\n"
+    assert browser.get(f"/a/{ref}/drafts/../general.answers.yaml").status_code == 404
     assert browser.get(f"/a/{ref}/drafts/..%2Fgeneral.answers.yaml").status_code == 404

@@ -80,7 +80,7 @@ async def page(request: Request) -> Response:
         help=[s for s in result["support"] if s.get("url") or s.get("info_url")],
         unlinked=[s for s in result["support"] if not (s.get("url") or s.get("info_url"))],
         drafts_possible=drafts.drafts_available() and bool(loaded.answers.ai_systems),
-        draft_files=_draft_files(path),
+        draft_files=drafts.draft_files(path, services(request).workspace.root),
         downloads=list(DOWNLOADS),
     )
 
@@ -132,17 +132,6 @@ async def download(request: Request) -> Response:
     return FileResponse(target, media_type=DOWNLOADS[fmt], filename=target.name)
 
 
-def _draft_folder(path: Path) -> Path:
-    return path.parent / (path.name.split(".")[0] + "-ai-act")
-
-
-def _draft_files(path: Path) -> list[str]:
-    folder = _draft_folder(path)
-    if not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix in DRAFT_TYPES)
-
-
 async def make_drafts(request: Request) -> Response:
     """Write the AI Act drafts for this assessment, then list them on the result page."""
     await read_form(request)
@@ -158,12 +147,10 @@ async def make_drafts(request: Request) -> Response:
 
 
 async def draft(request: Request) -> Response:
-    """One draft file, by its exact name in the drafts folder of this assessment."""
+    """One draft file, by its exact path in the drafts folder of this assessment."""
     _ref, path = answers_path(request)
     name = str(request.path_params["name"])
-    if name not in _draft_files(path):
+    if name not in drafts.draft_files(path, services(request).workspace.root):
         raise HTTPException(404)
-    target = _draft_folder(path) / name
-    if not target.resolve().is_relative_to(services(request).workspace.root):
-        raise HTTPException(404)
-    return FileResponse(target, media_type=DRAFT_TYPES[target.suffix], filename=name)
+    target = drafts.drafts_folder(path) / name
+    return FileResponse(target, media_type=DRAFT_TYPES[target.suffix], filename=target.name)
