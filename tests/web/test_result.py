@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import sys
@@ -29,13 +30,26 @@ def test_the_result_page_shows_the_score_the_ai_systems_and_the_downloads(browse
     assert "not legal advice" in page.text
 
 
+def addresses(value: Any) -> set[str]:
+    """Every web address in a directory entry, whichever field holds it."""
+    if isinstance(value, str):
+        return {value} if value.startswith("https://") else set()
+    if dataclasses.is_dataclass(value):
+        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return set().union(*(addresses(v) for v in value)) if value else set()
+    return set()
+
+
 def test_where_to_get_help_links_only_to_the_organisations_own_addresses(browser: Browser) -> None:
     ref = copy_example(browser.workspace, "manufacturing")
     page = browser.get(f"/a/{ref}/result")
     help_part = page.text.split('id="help-title"')[1].split("</section>")[0]
     links = re.findall(r'href="([^"]+)"', help_part)
     assert links, "no support matched the example"
-    known = {url for entry in load_directory().entries for url in (entry.url, entry.info_url) if url}
+    known = {url for entry in load_directory().entries for url in addresses(entry)}
     for link in links:
         assert link.startswith("https://") and link in known, link
     assert 'rel="noopener noreferrer" target="_blank"' in help_part

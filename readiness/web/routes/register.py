@@ -153,7 +153,7 @@ def _save_entry(request: Request, ref: str, path: Path, form: FormData) -> Respo
         added = [f.id for f in visible if f.id not in shown]
         needed = _needed_to_save() if group.store == "ai_systems" else frozenset()
         for sub in visible:
-            if sub.id in needed and sub.id not in item and sub.id not in errors:
+            if sub.id in needed and item.get(sub.id) in (None, []) and sub.id not in errors:
                 errors[sub.id] = _("Answer this question to save the entry.")
         if index is None and group.max_items is not None and len(items) >= group.max_items:
             errors["name"] = _("The list is full: it takes at most %(count)d entries.") % {
