@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from readiness.answers import Answers
-from readiness.questionnaire.model import Question, Questionnaire
+from readiness.questionnaire.model import Question, Questionnaire, Section
 
 
 def condition_values(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
@@ -54,3 +55,77 @@ def missing_required(questionnaire: Questionnaire, answers: Answers) -> list[Que
         for q in visible_questions(questionnaire, answers)
         if q.required and q.type != "group" and not is_answered(q, answers.value(q))
     ]
+
+
+def first_open(questionnaire: Questionnaire, answers: Answers) -> Question | None:
+    """Where an interview starts or resumes: the first visible question not yet answered or skipped.
+
+    A repeated group (the AI system register) counts as answered once it was closed, even empty.
+    """
+    skipped = set(answers.meta.get("skipped", []))
+    for question in visible_questions(questionnaire, answers):
+        if question.id in skipped:
+            continue
+        if not is_answered(question, answers.value(question)):
+            if question.type == "group" and question.store in answers.meta.get("answered", []):
+                continue
+            return question
+    return None
+
+
+def next_after(questionnaire: Questionnaire, answers: Answers, question: Question) -> Question | None:
+    """The visible question that follows `question` in questionnaire order, given the answers now."""
+    order = [x.id for x in questionnaire.questions()]
+    position = order.index(question.id)
+    return next((q for q in visible_questions(questionnaire, answers) if order.index(q.id) > position), None)
+
+
+def previous_before(questionnaire: Questionnaire, answers: Answers, question: Question) -> Question | None:
+    """The visible question just before `question`: where "back" goes when no history is kept."""
+    order = [x.id for x in questionnaire.questions()]
+    position = order.index(question.id)
+    earlier = [q for q in visible_questions(questionnaire, answers) if order.index(q.id) < position]
+    return earlier[-1] if earlier else None
+
+
+def record_turn(answers: Answers, question: Question, *, skipped: bool, following: Question | None) -> None:
+    """Note in `meta` that `question` had its turn (answered or skipped) and where the interview goes next."""
+    marked = set(answers.meta.get("skipped", []))
+    if skipped:
+        marked.add(question.id)
+    else:
+        marked.discard(question.id)
+    answers.meta["skipped"] = sorted(marked)
+    answers.meta["position"] = following.id if following else ""
+
+
+def conclude(questionnaire: Questionnaire, answers: Answers) -> bool:
+    """Mark the answers complete or not at the end of an interview; True when nothing required is open."""
+    complete = not missing_required(questionnaire, answers)
+    answers.meta["complete"] = complete
+    answers.meta.pop("position", None)
+    if complete:
+        answers.meta.pop("skipped", None)
+    return complete
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a question stands in the interview: its section among the visible ones, and its number."""
+
+    section: Section
+    section_number: int
+    sections: int
+    number: int
+    total: int
+
+
+def progress(questionnaire: Questionnaire, answers: Answers, question: Question) -> Progress:
+    """The section and question numbers of `question` among the questions visible now."""
+    visible = visible_questions(questionnaire, answers)
+    sections = [s for s in questionnaire.sections if any(x.section == s.id for x in visible)]
+    section = next(s for s in questionnaire.sections if s.id == question.section)
+    ids = [x.id for x in visible]
+    number = ids.index(question.id) + 1 if question.id in ids else len(visible)
+    section_number = next((i for i, s in enumerate(sections, 1) if s.id == section.id), 1)
+    return Progress(section, section_number, len(sections), number, len(visible))

@@ -13,7 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from readiness.answers import Answers, save_answers, value_problem
-from readiness.flow import condition_values, is_answered, missing_required, visible_fields, visible_questions
+from readiness.flow import (
+    conclude,
+    condition_values,
+    first_open,
+    missing_required,
+    next_after,
+    progress,
+    record_turn,
+    visible_fields,
+)
 from readiness.prompts import Choice, Nav, Prompter
 from readiness.questionnaire.model import Question, Questionnaire, tr
 from readiness.texts import message
@@ -49,8 +58,7 @@ class Interview:
 
     def run(self) -> bool:
         """Ask until every visible question has had its turn; True when the answers are complete."""
-        skipped = set(self.answers.meta.get("skipped", []))
-        current = self._first_open(skipped)
+        current = first_open(self.q, self.answers)
         while current is not None:
             outcome = self._ask_top(current)
             if outcome is Nav.BACK:
@@ -59,14 +67,10 @@ class Interview:
                     continue
                 current = self.q.question(self.history.pop())
                 continue
-            if outcome is Nav.SKIP:
-                skipped.add(current.id)
-            else:
-                skipped.discard(current.id)
-            self.answers.meta["skipped"] = sorted(skipped)
             self.history.append(current.id)
-            current = self._next_after(current)
-            self.answers.meta["position"] = current.id if current else ""
+            following = next_after(self.q, self.answers, current)
+            record_turn(self.answers, current, skipped=outcome is Nav.SKIP, following=following)
+            current = following
             self.save()
         missing = missing_required(self.q, self.answers)
         if missing:
@@ -74,46 +78,21 @@ class Interview:
             for question in missing:
                 self._ask_top(question)
                 self.save()
-        complete = not missing_required(self.q, self.answers)
-        self.answers.meta["complete"] = complete
-        self.answers.meta.pop("position", None)
+        complete = conclude(self.q, self.answers)
         if complete:
-            self.answers.meta.pop("skipped", None)
             self.prompter.say(self.t("ui_complete"))
         self.save()
         return complete
 
-    def _first_open(self, skipped: set[str]) -> Question | None:
-        for question in visible_questions(self.q, self.answers):
-            if question.id in skipped:
-                continue
-            if not is_answered(question, self.answers.value(question)):
-                if question.type == "group" and "ai_systems" in self.answers.meta.get("answered", []):
-                    continue
-                return question
-        return None
-
-    def _next_after(self, question: Question) -> Question | None:
-        order = [x.id for x in self.q.questions()]
-        position = order.index(question.id)
-        for candidate in visible_questions(self.q, self.answers):
-            if order.index(candidate.id) > position:
-                return candidate
-        return None
-
     def _progress(self, question: Question) -> str:
-        visible = visible_questions(self.q, self.answers)
-        sections = [s for s in self.q.sections if any(x.section == s.id for x in visible)]
-        section = next(s for s in self.q.sections if s.id == question.section)
-        index = [x.id for x in visible].index(question.id) + 1 if question in visible else len(visible)
-        number = next((i for i, s in enumerate(sections, 1) if s.id == section.id), 1)
+        where = progress(self.q, self.answers, question)
         return self.t(
             "ui_progress",
-            section_no=number,
-            sections=len(sections),
-            section=tr(section.title, self.lang),
-            n=index,
-            total=len(visible),
+            section_no=where.section_number,
+            sections=where.sections,
+            section=tr(where.section.title, self.lang),
+            n=where.number,
+            total=where.total,
         )
 
     def _ask_top(self, question: Question) -> Any:

@@ -167,3 +167,25 @@ def test_ai_systems_can_be_added_reviewed_and_removed(tmp_path: Path) -> None:
     interview._ask_group(question)
     assert answers.ai_systems == [{"name": "Scorer", "role": "provider"}]
     assert load(tmp_path / "a.yaml")["ai_systems"] == [{"name": "Scorer", "role": "provider"}]
+
+
+def test_an_interview_stopped_before_the_company_size_resumes(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "a.answers.yaml"
+    first = run(
+        [
+            "assess",
+            "--questionnaire",
+            "quickscan",
+            "--answers",
+            out,
+            "--script",
+            write_script(tmp_path / "1.yaml", ["Acme", "NL"]),
+        ]
+    )
+    assert first.exit_code == 130
+    assert "size" not in load(out)["company"]
+    second = run(
+        ["assess", "--answers", out, "--resume", "--script", write_script(tmp_path / "2.yaml", ["", "micro"])]
+    )
+    assert second.exit_code == 130, second.output
+    assert load(out)["company"]["size"] == "micro"

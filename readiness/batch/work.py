@@ -47,6 +47,44 @@ class Options:
     include_unconfirmed: bool = False
 
 
+def options_salt(
+    fmt: str,
+    lang: str | None,
+    as_of: dt.date,
+    brand_path: Path | None,
+    pdfa: bool,
+    templates: tuple[Path, ...] = (),
+    include_unconfirmed: bool = False,
+) -> str:
+    """The options that change a report's bytes, summed up for `Options.salt`.
+
+    The brand counts as it looks in a report (its file and its logo), and is checked now, so a bad
+    brand stops a batch before it starts; every file of the user's template folders counts too, so
+    editing a template renders the reports again.
+    """
+    from readiness.report.brand import load_brand
+
+    brand = load_brand(brand_path)
+    brand_digest = hashlib.sha256(brand_path.read_bytes() if brand_path else b"built-in")
+    brand_digest.update(brand.logo.data if brand.logo else b"")
+    templates_digest = hashlib.sha256()
+    for folder in templates:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            templates_digest.update(f"{path.relative_to(folder)}\0".encode())
+            templates_digest.update(path.read_bytes())
+    return json.dumps(
+        {
+            "format": fmt,
+            "lang": lang,
+            "as_of": as_of.isoformat(),
+            "brand": brand_digest.hexdigest(),
+            "pdfa": pdfa,
+            "templates": templates_digest.hexdigest(),
+            "include_unconfirmed": include_unconfirmed,
+        }
+    )
+
+
 @dataclass
 class ItemResult:
     """What became of one item. `assessment` is kept only when a cohort overview was asked for."""

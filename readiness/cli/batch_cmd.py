@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-import json
 import os
 import sys
 import time
@@ -78,11 +76,11 @@ def batch(
     from readiness.batch.inputs import expand_inputs
     from readiness.batch.runner import run_batch
     from readiness.batch.summary import BatchSummary, summary_lines
-    from readiness.batch.work import Options
+    from readiness.batch.work import Options, options_salt
     from readiness.questionnaire.registry import Registry
 
     registry = Registry.default(questionnaire_dirs)
-    brand_hash = _brand_hash(brand_path)
+    salt = options_salt(output_format, lang, as_of, brand_path, pdfa, template_dirs, include_unconfirmed)
     expanded = expand_inputs(inputs, registry)
     if expanded.ignored:
         names = ", ".join(display_path(p) for p in expanded.ignored[:5])
@@ -95,17 +93,6 @@ def batch(
             "no inputs found: name answers files, report PDFs, CSV or XLSX files, or folders"
         )
     out_dir.mkdir(parents=True, exist_ok=True)
-    salt = json.dumps(
-        {
-            "format": output_format,
-            "lang": lang,
-            "as_of": as_of.isoformat(),
-            "brand": brand_hash,
-            "pdfa": pdfa,
-            "templates": _templates_hash(template_dirs),
-            "include_unconfirmed": include_unconfirmed,
-        }
-    )
     options = Options(
         out_dir=out_dir,
         fmt=output_format,
@@ -154,26 +141,6 @@ def batch(
         raise click.exceptions.Exit(130)
     if result.failed:
         raise click.exceptions.Exit(EXIT_PROBLEMS)
-
-
-def _brand_hash(brand_path: Path | None) -> str:
-    """The brand as it looks in a report (file and logo), checked now so a bad brand stops the batch early."""
-    from readiness.report.brand import load_brand
-
-    brand = load_brand(brand_path)
-    digest = hashlib.sha256(brand_path.read_bytes() if brand_path else b"built-in")
-    digest.update(brand.logo.data if brand.logo else b"")
-    return digest.hexdigest()
-
-
-def _templates_hash(folders: tuple[Path, ...]) -> str:
-    """Every file of the user's template folders, so that editing a template renders the reports again."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(f"{path.relative_to(folder)}\0".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 @contextlib.contextmanager

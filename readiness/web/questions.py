@@ -1,0 +1,227 @@
+"""A question as a form: the controls a page shows for it, and the posted values read back as an answer.
+
+The answer read back is checked again by `readiness.answers.value_problem`, the rule every answers file
+is held to; the messages a person reads come first, in their language, for the mistakes a form allows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.datastructures import FormData
+
+from readiness.answers import value_problem
+from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, tr
+from readiness.web.forms import text, texts
+from readiness.web.pages import gettext_for
+
+# Longer free texts get a text area; short, patterned or bounded ones a single line.
+LONG_TEXT = 200
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    help: str = ""
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class Field:
+    """What a template needs to draw one question: its control, label, help, choices and any error."""
+
+    name: str
+    question: Question
+    control: str  # radio | checkbox | number | text | textarea
+    label: str
+    help: str
+    hint: str
+    choices: tuple[Choice, ...]
+    value: str
+    error: str
+    special: str
+
+    @property
+    def id(self) -> str:
+        """The HTML id of the field."""
+        return f"q-{self.name}".replace(".", "-")
+
+    @property
+    def first_id(self) -> str:
+        """The id an error message links to: the control, or the first of its choices."""
+        return f"{self.id}-1" if self.choices else self.id
+
+
+def field_for(
+    question: Question,
+    stored: Any,
+    lang: str,
+    *,
+    name: str = "value",
+    error: str = "",
+    typed: str | None = None,
+) -> Field:
+    """The form field for `question`, showing `stored` (or, after a refused post, what was `typed`)."""
+    _ = gettext_for(lang)
+    special = (
+        stored if isinstance(stored, str) and stored in SPECIAL_ANSWERS and question.type != "text" else ""
+    )
+    current = None if special else stored
+    control = _control(question)
+    choices: tuple[Choice, ...] = ()
+    if control in ("radio", "checkbox"):
+        chosen = {
+            _as_form_value(v) for v in (current if isinstance(current, list) else [current]) if v is not None
+        }
+        choices = tuple(
+            Choice(value, label, help_text, value in chosen)
+            for value, label, help_text in _options(question, lang)
+        )
+    value = (
+        typed
+        if typed is not None
+        else ("" if current is None or isinstance(current, list) else _as_form_value(current))
+    )
+    return Field(
+        name=name,
+        question=question,
+        control=control,
+        label=tr(question.text, lang),
+        help=tr(question.help, lang),
+        hint=_hint(question, lang, _),
+        choices=choices,
+        value=value,
+        error=error,
+        special=special,
+    )
+
+
+def read_answer(question: Question, form: FormData, lang: str, *, name: str = "value") -> tuple[Any, str]:
+    """The answer posted for `question` as the answers file stores it (None for no answer), or an error."""
+    _ = gettext_for(lang)
+    kind = question.type
+    if kind == "multi":
+        picked = texts(form, name)
+        if any(question.option(p) is None for p in picked):
+            return None, _("Choose from the options shown.")
+        exclusive = [
+            question.option(p) for p in picked if (o := question.option(p)) is not None and o.exclusive
+        ]
+        if exclusive and len(picked) > 1:
+            label = tr(exclusive[0].label, lang) if exclusive[0] else ""
+            return None, _("“%(option)s” cannot be combined with other options.") % {"option": label}
+        value: Any = picked
+    else:
+        raw = text(form, name).strip()
+        if not raw:
+            return None, ""
+        value, error = _typed(question, raw, lang, _)
+        if error:
+            return None, error
+    if value_problem(question, value) is not None:
+        return None, _("This answer does not fit the question; please check it.")
+    return value, ""
+
+
+def _typed(question: Question, raw: str, lang: str, _: Callable[[str], str]) -> tuple[Any, str]:
+    kind = question.type
+    if kind == "single":
+        return (raw, "") if question.option(raw) is not None else (None, _("Choose one of the options."))
+    if kind == "yes_no":
+        if raw not in ("true", "false"):
+            return None, _("Choose yes or no.")
+        return raw == "true", ""
+    if kind == "scale":
+        if not raw.isdigit() or not question.scale_min <= int(raw) <= question.scale_max:
+            return None, _("Choose one of the options.")
+        return int(raw), ""
+    if kind == "number":
+        return _number(question, raw, _)
+    if question.max_length is not None and len(raw) > question.max_length:
+        return None, _("Write at most %(count)d characters.") % {"count": question.max_length}
+    if value_problem(question, raw) is not None and question.pattern:
+        hint = tr(question.pattern_hint, lang)
+        return None, (_("Write %(hint)s.") % {"hint": hint}) if hint else _(
+            "This answer does not have the expected form."
+        )
+    return raw, ""
+
+
+def _number(question: Question, raw: str, _: Callable[[str], str]) -> tuple[Any, str]:
+    cleaned = raw.replace(" ", "").replace(",", ".")
+    if not _NUMBER.match(cleaned):
+        return None, _("Write a number, for example 12 or 2.5.")
+    number = float(cleaned)
+    value: int | float = int(number) if number.is_integer() else number
+    if question.integer and not number.is_integer():
+        return None, _("Write a whole number.")
+    if question.number_min is not None and number < question.number_min:
+        return None, _("Write a number of at least %(low)s.") % {"low": f"{question.number_min:g}"}
+    if question.number_max is not None and number > question.number_max:
+        return None, _("Write a number of at most %(high)s.") % {"high": f"{question.number_max:g}"}
+    return value, ""
+
+
+def _control(question: Question) -> str:
+    if question.type in ("single", "yes_no", "scale"):
+        return "radio"
+    if question.type == "multi":
+        return "checkbox"
+    if question.type == "number":
+        return "number"
+    long = not question.pattern and (question.max_length is None or question.max_length > LONG_TEXT)
+    return "textarea" if long else "text"
+
+
+def _options(question: Question, lang: str) -> list[tuple[str, str, str]]:
+    _ = gettext_for(lang)
+    if question.type == "yes_no":
+        return [("true", _("Yes"), ""), ("false", _("No"), "")]
+    if question.type == "scale":
+        return [
+            (
+                str(v),
+                f"{v} – {tr(question.scale_labels[v], lang)}" if v in question.scale_labels else str(v),
+                "",
+            )
+            for v in range(question.scale_min, question.scale_max + 1)
+        ]
+    return [(o.id, tr(o.label, lang), tr(o.help, lang)) for o in question.options]
+
+
+def _hint(question: Question, lang: str, _: Callable[[str], str]) -> str:
+    if question.type == "number":
+        parts = []
+        if question.unit:
+            parts.append(tr(question.unit, lang))
+        low, high = question.number_min, question.number_max
+        if low is not None and high is not None:
+            parts.append(_("from %(low)s to %(high)s") % {"low": f"{low:g}", "high": f"{high:g}"})
+        elif low is not None:
+            parts.append(_("at least %(low)s") % {"low": f"{low:g}"})
+        elif high is not None:
+            parts.append(_("at most %(high)s") % {"high": f"{high:g}"})
+        if question.integer:
+            parts.append(_("a whole number"))
+        return "; ".join(parts)
+    if question.type == "text":
+        if question.pattern_hint:
+            return tr(question.pattern_hint, lang)
+        if question.max_length is not None:
+            return _("at most %(count)d characters") % {"count": question.max_length}
+    if question.type == "multi":
+        return _("Tick all that apply.")
+    return ""
+
+
+def _as_form_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
