@@ -87,8 +87,10 @@ def test_a_file_started_in_the_browser_continues_in_the_terminal(browser: Browse
     script = path.parent / "rest.yaml"
     script.write_text(
         yaml.safe_dump(
-            ["C10", "en", "ideas", True, ["digital"], False, "training", "2", 3, ["vision"], ""]
-            + [["uses"], ["none"]]
+            [
+                *["C10", "en", "ideas", True, ["digital"], False, "training", "2", 3, ["vision"], ""],
+                *[["uses"], ["none"]],
+            ]
         )
     )
     result = run(["assess", "--answers", path, "--resume", "--script", script, "--format", "json"])
