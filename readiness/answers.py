@@ -17,7 +17,7 @@ from typing import Any
 from readiness import __version__
 from readiness.atomic import write_atomic
 from readiness.errors import Problem, ProblemsError, ReadinessError
-from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire
+from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire, tr
 from readiness.questionnaire.registry import Registry, version_key
 from readiness.schemas import check_against_schema
 from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
@@ -281,8 +281,16 @@ def _text_problem(question: Question, value: Any) -> str | None:
         return f"expected text, found {value!r}"
     if question.max_length is not None and len(value) > question.max_length:
         return f"the text is longer than {question.max_length} characters"
-    if question.pattern and value and not re.fullmatch(question.pattern, value):
-        return f"'{value}' does not have the expected form"
+    if question.pattern and value:
+        from readiness.patterns import PatternError, compile_pattern
+
+        try:
+            fits = compile_pattern(question.pattern)(value)
+        except PatternError as exc:
+            return f"the questionnaire's pattern for this question cannot be used ({exc}); run readiness validate"
+        if not fits:
+            hint = tr(question.pattern_hint, "en")
+            return f"'{value}' does not have the expected form" + (f": {hint}" if hint else "")
     return None
 
 

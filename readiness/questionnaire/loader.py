@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from readiness.conditions import Condition, ConditionError, parse_condition
 from readiness.errors import Problem, ProblemsError, ReadinessError
+from readiness.patterns import pattern_problem
 from readiness.questionnaire import build
 from readiness.questionnaire.model import (
     Dimension,
@@ -98,7 +99,20 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         content_hash=_content_hash(parts.files),
     )
     questionnaire.conditions.update(_compile_conditions(questionnaire, problems))
+    problems += _pattern_problems(questionnaire)
     return questionnaire, problems
+
+
+def _pattern_problems(questionnaire: Questionnaire) -> list[Problem]:
+    """Every `pattern` that is not a regular expression RE2 can run, located in its file."""
+    problems = []
+    for question in questionnaire.questions():
+        for sub in (question, *question.fields):
+            problem = pattern_problem(sub.pattern) if sub.pattern is not None else None
+            if problem:
+                document, path = sub.origin.document, sub.origin.path
+                problems.append(document.problem((*path, "pattern"), problem))
+    return problems
 
 
 def _read_checked(path: Path, problems: list[Problem]) -> YamlDocument | None:
