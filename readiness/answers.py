@@ -287,7 +287,7 @@ def _text_problem(question: Question, value: Any) -> str | None:
         try:
             fits = compile_pattern(question.pattern)(value)
         except PatternError as exc:
-            return f"the questionnaire's pattern for this question cannot be used ({exc}); run readiness validate"
+            return f"the questionnaire's pattern cannot be used ({exc}); run readiness validate"
         if not fits:
             hint = tr(question.pattern_hint, "en")
             return f"'{value}' does not have the expected form" + (f": {hint}" if hint else "")

@@ -98,7 +98,7 @@ def _check_shape(items: list[tuple[Any, Any]], parser: Any, *, inside_repeat: bo
         if op in (constants.GROUPREF, constants.GROUPREF_EXISTS, constants.ASSERT, constants.ASSERT_NOT):
             raise PatternError("backreferences and lookaround are not allowed in patterns")
         if op in (constants.MAX_REPEAT, constants.MIN_REPEAT, getattr(constants, "POSSESSIVE_REPEAT", None)):
-            low, high, body = value
+            _low, high, body = value
             repeats = high is constants.MAXREPEAT or high > 1
             if repeats and inside_repeat:
                 raise PatternError(
