@@ -17,6 +17,7 @@ from typing import Any
 from readiness import __version__
 from readiness.atomic import write_atomic
 from readiness.errors import Problem, ProblemsError, ReadinessError
+from readiness.limits import MAX_TEXT_LENGTH, limit_problems
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire, tr
 from readiness.questionnaire.registry import Registry, version_key
 from readiness.schemas import check_against_schema
@@ -145,7 +146,7 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
                 )
             ]
         )
-    problems = check_against_schema(document, "answers")
+    problems = limit_problems(document, ("ai_systems",)) or check_against_schema(document, "answers")
     if problems:
         raise ProblemsError(problems)
     try:
@@ -279,8 +280,9 @@ def _number_problem(question: Question, value: Any) -> str | None:
 def _text_problem(question: Question, value: Any) -> str | None:
     if not isinstance(value, str):
         return f"expected text, found {value!r}"
-    if question.max_length is not None and len(value) > question.max_length:
-        return f"the text is longer than {question.max_length} characters"
+    limit = min(question.max_length or MAX_TEXT_LENGTH, MAX_TEXT_LENGTH)
+    if len(value) > limit:
+        return f"the text is {len(value):,} characters long; the limit is {limit:,}"
     if question.pattern and value:
         from readiness.patterns import PatternError, compile_pattern
 

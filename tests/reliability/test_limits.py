@@ -1,0 +1,67 @@
+"""Every input has a size and work limit, and breaking one is a located message that says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from readiness.limits import MAX_AI_SYSTEMS, MAX_NAME_LENGTH
+from tests.conftest import EXAMPLES, Run
+
+
+def _example(**changes: object) -> dict[str, object]:
+    data = yaml.safe_load((EXAMPLES / "manufacturing.answers.yaml").read_text(encoding="utf-8"))
+    data.update(changes)
+    return data
+
+
+def _write(path: Path, data: object) -> Path:
+    path.write_text(yaml.safe_dump(data, width=10**9, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_register_of_twenty_thousand_systems_is_too_many_not_an_alias_bomb(
+    run: Run, tmp_path: Path
+) -> None:
+    systems = [{"name": f"system {i}", "role": "deployer"} for i in range(20_000)]
+    register = _write(tmp_path / "many.yaml", {"systems": systems})
+    result = run(["aiact", "classify", register])
+    assert result.exit_code == 2
+    assert f"too many AI systems (20,000; the limit is {MAX_AI_SYSTEMS})" in result.stderr
+    assert "alias" not in result.stderr
+    answers = _write(tmp_path / "many.answers.yaml", _example(ai_systems=systems))
+    result = run(["report", answers, "--format", "md", "-o", tmp_path / "out.md"])
+    assert result.exit_code == 2
+    assert "too many AI systems (20,000" in result.stderr
+
+
+def test_a_megabyte_system_name_is_refused_before_anything_is_rendered(run: Run, tmp_path: Path) -> None:
+    data = _example()
+    data["ai_systems"][0]["name"] = "N" * 1_000_000  # type: ignore[index]
+    answers = _write(tmp_path / "long.answers.yaml", data)
+    result = run(["report", answers, "--format", "md", "-o", tmp_path / "out.md"])
+    assert result.exit_code == 2
+    assert f"this text is 1,000,000 characters long; the limit is {MAX_NAME_LENGTH}" in result.stderr
+    assert "NNNNNNNNNN" * 10 not in result.stderr
+    assert not (tmp_path / "out.md").exists()
+
+
+def test_long_values_are_quoted_short_in_messages(run: Run, tmp_path: Path) -> None:
+    data = _example()
+    data["company"]["size"] = "x" * 4000  # type: ignore[index]
+    answers = _write(tmp_path / "size.answers.yaml", data)
+    result = run(["report", answers, "--format", "md", "-o", tmp_path / "out.md"])
+    assert result.exit_code == 2
+    assert "(4,000 characters)" in result.stderr
+    assert len(result.stderr) < 600
+
+
+def test_aliases_that_expand_too_far_say_so(run: Run, tmp_path: Path) -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 9)]
+    register = tmp_path / "bomb.yaml"
+    register.write_text("\n".join(lines) + "\nsystems: []\n", encoding="utf-8")
+    result = run(["aiact", "classify", register])
+    assert result.exit_code == 2
+    assert "the aliases (*name) in this file expand to more than 200,000 values" in result.stderr
