@@ -146,7 +146,7 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
                 )
             ]
         )
-    problems = limit_problems(document, ("ai_systems",)) or check_against_schema(document, "answers")
+    problems = limit_problems(document, "ai_systems") or check_against_schema(document, "answers")
     if problems:
         raise ProblemsError(problems)
     try:

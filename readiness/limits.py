@@ -29,18 +29,18 @@ def shorten(value: object, limit: int = 60) -> str:
     return f"{text[: limit - 1]}… ({len(text):,} characters)"
 
 
-def limit_problems(document: YamlDocument, systems: JsonPath) -> list[Problem]:
-    """Every limit `document` breaks: the number of AI systems in the list at `systems`, text lengths."""
+def limit_problems(document: YamlDocument, systems: str) -> list[Problem]:
+    """Every limit `document` breaks: the number of AI systems in its list `systems`, text lengths."""
     too_many = systems_problem(document, systems)
     return [too_many] if too_many else text_problems(document)
 
 
-def systems_problem(document: YamlDocument, path: JsonPath) -> Problem | None:
-    """A problem when the list at `path` holds more AI systems than a report can show."""
-    systems = _at(document.data, path)
+def systems_problem(document: YamlDocument, key: str) -> Problem | None:
+    """A problem when the list `key` holds more AI systems than a report can show."""
+    systems = document.data.get(key) if isinstance(document.data, dict) else None
     if isinstance(systems, list) and len(systems) > MAX_AI_SYSTEMS:
         return document.problem(
-            path,
+            (key,),
             f"too many AI systems ({len(systems):,}; the limit is {MAX_AI_SYSTEMS})",
             fix="keep one entry per distinct system, or split the register by department",
             key=True,
@@ -73,14 +73,3 @@ def _texts(data: Any, path: JsonPath) -> Iterator[tuple[JsonPath, str]]:
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from _texts(value, (*path, index))
-
-
-def _at(data: Any, path: JsonPath) -> Any:
-    for step in path:
-        if (isinstance(data, dict) and step in data) or (
-            isinstance(data, list) and isinstance(step, int) and 0 <= step < len(data)
-        ):
-            data = data[step]
-        else:
-            return None
-    return data

@@ -88,7 +88,7 @@ def register_from_data(data: dict[str, Any], source_name: str) -> Register:
 
 def _register(document: YamlDocument, *, located: bool) -> Register:
     data = document.data
-    problems = limit_problems(document, ("systems",)) or check_against_schema(document, SCHEMA)
+    problems = limit_problems(document, "systems") or check_against_schema(document, SCHEMA)
     if not problems:
         problems = _duplicate_names(document)
     if problems:

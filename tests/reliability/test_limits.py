@@ -21,9 +21,7 @@ def _write(path: Path, data: object) -> Path:
     return path
 
 
-def test_a_register_of_twenty_thousand_systems_is_too_many_not_an_alias_bomb(
-    run: Run, tmp_path: Path
-) -> None:
+def test_twenty_thousand_systems_are_too_many_not_an_alias_bomb(run: Run, tmp_path: Path) -> None:
     systems = [{"name": f"system {i}", "role": "deployer"} for i in range(20_000)]
     register = _write(tmp_path / "many.yaml", {"systems": systems})
     result = run(["aiact", "classify", register])
