@@ -72,10 +72,11 @@ def batch(
     stopped. One bad input never stops the others: it is listed with its reason at the end and in
     DIR/batch-summary.json, and the exit code is 1.
     """
-    from readiness.batch.inputs import expand_inputs
+    from readiness.atomic import refuse_inputs
+    from readiness.batch.inputs import expand_inputs, guard_outputs
     from readiness.batch.runner import run_batch
     from readiness.batch.summary import BatchSummary, summary_lines
-    from readiness.batch.work import Options
+    from readiness.batch.work import SUFFIXES, Options
     from readiness.questionnaire.registry import Registry
 
     registry = Registry.default(questionnaire_dirs)
@@ -91,6 +92,11 @@ def batch(
         raise ReadinessError(
             "no inputs found: name answers files, report PDFs, CSV or XLSX files, or folders"
         )
+    own = [out_dir / "batch-summary.json"] + (
+        [out_dir / "cohort.pdf", out_dir / "cohort.json"] if summary else []
+    )
+    refuse_inputs(own, [*(item.path for item in expanded.items), brand_path])
+    items = guard_outputs(expanded.items, out_dir, SUFFIXES[output_format])
     out_dir.mkdir(parents=True, exist_ok=True)
     salt = json.dumps(
         {
@@ -115,10 +121,10 @@ def batch(
         templates=template_dirs,
         pdfa=pdfa,
     )
-    workers = min(jobs or os.cpu_count() or 1, len(expanded.items))
+    workers = min(jobs or os.cpu_count() or 1, len(items))
     started = time.perf_counter()
-    with _progress(len(expanded.items)) as advance:
-        outcome = run_batch(expanded.items, options, jobs=workers, on_result=advance)
+    with _progress(len(items)) as advance:
+        outcome = run_batch(items, options, jobs=workers, on_result=advance)
     result = BatchSummary(
         outcome.results,
         out_dir,
@@ -126,7 +132,7 @@ def batch(
         workers,
         as_of,
         time.perf_counter() - started,
-        len(expanded.items),
+        len(items),
         outcome.interrupted,
     )
     path = result.write()

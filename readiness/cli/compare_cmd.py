@@ -21,7 +21,7 @@ from readiness.errors import display_path
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("progress.pdf"),
     show_default=True,
-    help="The progress report: .pdf, .html or .json.",
+    help="The progress report: .pdf, .html or .json; - writes the PDF to standard output.",
 )
 @lang_option
 @brand_option
@@ -51,9 +51,11 @@ def compare(
     to an older questionnaire version are carried to the newer one through its migrations first.
     AFTER is assessed as of --as-of; BEFORE as of the date its answers were saved.
     """
+    from readiness.atomic import is_stdout, refuse_inputs
     from readiness.hubdocs.progress_doc import progress, read_moment, write_progress
     from readiness.questionnaire.registry import Registry
 
+    refuse_inputs([out], [before, after, brand_path])
     registry = Registry.default(questionnaire_dirs)
     t1 = read_moment(after, registry, as_of, as_of)
     t0 = read_moment(before, registry, before_as_of.date() if before_as_of else None, as_of)
@@ -62,5 +64,8 @@ def compare(
     write_progress(result, out, lang=language, brand_path=brand_path, before=t0, after=t1)
     overall = result["overall"]
     if overall["delta"] is not None:
-        click.echo(f"overall {overall['before']:g} -> {overall['after']:g} ({overall['delta']:+g})")
-    click.echo(f"wrote {display_path(out)}")
+        click.echo(
+            f"overall {overall['before']:g} -> {overall['after']:g} ({overall['delta']:+g})",
+            err=is_stdout(out),
+        )
+    click.echo(f"wrote {display_path(out)}", err=is_stdout(out))

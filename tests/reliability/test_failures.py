@@ -21,7 +21,7 @@ def test_a_report_write_that_fails_leaves_no_half_written_pdf(
     target = tmp_path / "out" / "report.pdf"
     result = run(["report", EXAMPLES / "quickscan.answers.yaml", "--out", target])
     assert result.exit_code == 2
-    assert "No space left on device" in result.stderr
+    assert "disk full writing out/report.pdf; free some space and run again" in result.stderr
     assert "Traceback" not in result.output
     assert not target.exists()
     assert list(target.parent.iterdir()) == []
@@ -74,3 +74,25 @@ def test_an_output_folder_that_is_a_file_is_a_clean_error(run: Run, tmp_path: Pa
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_one_bad_input_of_report_does_not_stop_the_others(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.answers.yaml"
+    bad.write_text("questionnaire: nothing@1.0.0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(
+        [
+            "report",
+            EXAMPLES / "quickscan.answers.yaml",
+            bad,
+            EXAMPLES / "retail.answers.yaml",
+            "-o",
+            out,
+            "--format",
+            "md",
+        ]
+    )
+    assert result.exit_code == 2
+    assert "failed bad.answers.yaml:" in result.stderr
+    assert "1 of 3 inputs could not be reported; see above" in result.stderr
+    assert len(list(out.glob("*.md"))) == 2
