@@ -87,7 +87,7 @@ def report_path(
     numbered file instead of overwriting the first.
     """
     suffix = SUFFIXES[output_format]
-    if out is not None and (is_stdout(out) or (out.exists() or out.suffix) and not out.is_dir()):
+    if out is not None and (is_stdout(out) or ((out.exists() or out.suffix) and not out.is_dir())):
         return out
     folder = out if out is not None else DEFAULT_FOLDER
     stem = slugify(company)

@@ -69,11 +69,9 @@ def test_a_batch_output_that_is_another_input_fails_that_item_alone(run: Run, tm
         (tmp_path / folder).mkdir()
     shutil.copy(QUICKSCAN, tmp_path / "x" / "a.answers.yaml")
     shutil.copy(QUICKSCAN, tmp_path / "y" / "a.answers.yaml")
+    # An input (a hard link to an answers file) that sits where the second a.answers.yaml's report goes.
     taken = out / "a-2.json"
-    taken.write_text("{}", encoding="utf-8")
-    # An input that happens to sit where the second a.answers.yaml's report would go.
-    os.link(tmp_path / "x" / "a.answers.yaml", out / "a-2.answers.yaml")
-    os.replace(out / "a-2.answers.yaml", taken)
+    os.link(tmp_path / "x" / "a.answers.yaml", taken)
     result = batch(
         run, tmp_path / "x" / "a.answers.yaml", tmp_path / "y" / "a.answers.yaml", taken, "--out-dir", out
     )
