@@ -23,16 +23,27 @@ from readiness.questionnaire.registry import Registry, version_key
 from readiness.schemas import check_against_schema
 from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
 
+HEADER = (
+    "# readiness answers file. Its schema: `readiness schema answers`. Check it: `readiness validate FILE`\n"
+)
+# The first line versions before 0.2 wrote: the installed schema's absolute path, which told every reader
+# of the file (and of every PDF that carries it) where the user's home folder is.
+_MACHINE_SCHEMA_LINE = re.compile(rb"\A# yaml-language-server: \$schema=(?:/|file:|[A-Za-z]:[\\/])[^\n]*\n")
+
 
 def schema_line() -> str:
-    """The editor line for answers files we write: the schema file of the installed package, by path.
+    """The first line of answers files we write: how to get the schema and check the file.
 
-    A path rather than a web address: the tool works offline, and this file is always there.
+    Not a `$schema=` path: the only path that always exists is the installed package's, which is
+    absolute and names the user's home folder; an editor can map `*.answers.yaml` to the schema instead
+    (README, "Questionnaires").
     """
-    from importlib import resources
+    return HEADER
 
-    schema = resources.files("readiness.schemas") / "answers.schema.json"
-    return f"# yaml-language-server: $schema={schema}\n"
+
+def portable(raw: bytes) -> bytes:
+    """`raw` answers bytes without the absolute schema path older versions wrote on the first line."""
+    return _MACHINE_SCHEMA_LINE.sub(HEADER.encode("utf-8"), raw, count=1)
 
 
 @dataclass

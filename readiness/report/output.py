@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readiness.answers import portable
 from readiness.atomic import is_stdout, write_atomic
 from readiness.report.html import render_html
 from readiness.report.markdown import render_markdown
@@ -68,7 +69,7 @@ def write_assessment(
         assessment.as_dict(lang),
         assessment.questionnaire,
         assessment.answers.as_data(),
-        answers_bytes,
+        portable(answers_bytes),
         lang,
         brand,
     )
