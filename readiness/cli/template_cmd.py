@@ -43,7 +43,7 @@ def csv_template(
     """
     from readiness.template_csv import template_csv
 
-    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs)
+    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang)
     _write(out or Path(f"{questionnaire.id}-answers.csv"), template_csv(questionnaire, lang), source)
 
 
@@ -55,11 +55,11 @@ def xlsx_template(
     """The same table as an XLSX workbook, with the header frozen."""
     from readiness.template_csv import template_xlsx
 
-    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs)
+    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang)
     _write(out or Path(f"{questionnaire.id}-answers.xlsx"), template_xlsx(questionnaire, lang), source)
 
 
-def _load(ref: str, folders: tuple[Path, ...]) -> tuple[Questionnaire, Path]:
+def _load(ref: str, folders: tuple[Path, ...], lang: str) -> tuple[Questionnaire, Path]:
     """The questionnaire to make a table for and its file; a module (asked only inside questionnaires)
     is refused."""
     from readiness.questionnaire.registry import Registry
@@ -69,6 +69,11 @@ def _load(ref: str, folders: tuple[Path, ...]) -> tuple[Questionnaire, Path]:
     if questionnaire.kind != "questionnaire":
         raise ReadinessError(
             f"'{questionnaire.id}' is a module that questionnaires include, not a questionnaire"
+        )
+    if lang not in questionnaire.languages:
+        raise ReadinessError(
+            f"{questionnaire.ref} is written in {', '.join(questionnaire.languages)}, not '{lang}'; "
+            f"choose one of those with --lang"
         )
     return questionnaire, registry.path(questionnaire.id, questionnaire.version)
 

@@ -78,7 +78,7 @@ def render_pdf(
     except (ImportError, OSError) as exc:
         raise ReadinessError(f"{INSTALL_HINT} ({exc.__class__.__name__}: {exc})") from None
     folders = template_dirs(templates)
-    fetcher = asset_fetcher(weasyprint, folders, brand.folder)
+    fetcher = asset_fetcher(weasyprint, folders, brand.files)
     moment = dt.datetime.combine(as_of, dt.time(0, 0))
     files = [
         weasyprint.Attachment(
