@@ -2,10 +2,10 @@
 
 WeasyPrint is a browser engine: left to itself it would load any URL a document names, `file://` paths
 and the network included. The fetcher here serves only files inside the template folders, the files the
-brand names (its logo, not the rest of its folder), and images as data: URLs; it refuses everything else, so a report can neither
-leak a local file into the PDF nor call out. The PDF's dates come from the assessment's as-of date, and
-the answers file rides along as an attachment, so the same input gives the same document, which can be
-re-read later (`readiness report old-report.pdf`).
+brand names (its logo, not the rest of its folder), and images as data: URLs; it refuses everything
+else, so a report can neither leak a local file into the PDF nor call out. The PDF's dates come from the
+assessment's as-of date, and the answers file rides along as an attachment, so the same input gives the
+same document, which can be re-read later (`readiness report old-report.pdf`).
 """
 
 from __future__ import annotations
