@@ -226,6 +226,18 @@ def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
     """
     name = display_path(path)
     if not path.exists():
+        if path.is_symlink():
+            raise ProblemsError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        "a symbolic link that loops back on itself or points to a file that does not exist",
+                        fix="check where the link points",
+                    )
+                ]
+            )
         raise ProblemsError([Problem(name, 0, 0, "no such file", fix="check the path")])
     if path.is_dir():
         raise ProblemsError([Problem(name, 0, 0, "this is a folder, not a YAML file")])

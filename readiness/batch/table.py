@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from readiness.answers import resolve_questionnaire, value_problem
+from readiness.answers import resolve_questionnaire
 from readiness.batch.spreadsheet import read_cells
 from readiness.errors import Problem, ReadinessError, display_path
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
+from readiness.typed import read_typed, region_problem
+from readiness.values import value_problem
 
 QUESTIONNAIRE_COLUMN = "questionnaire"
 COMPANY_FIELDS = ("name", "country", "size", "nace", "region", "language")
@@ -152,6 +154,10 @@ def _convert_row(
     for key in ("name", "country", "size"):
         if key not in data["company"] and f"company.{key}" not in refused:
             problems.append(problem(f"company.{key}", "this company field is required"))
+    region, country = data["company"].get("region"), data["company"].get("country")
+    wrong_region = region_problem(str(region), str(country)) if region and country else None
+    if wrong_region:
+        problems.append(problem("company.region", wrong_region))
     return TableRow(path, number, company_name, None if problems else data, tuple(problems))
 
 
@@ -196,7 +202,9 @@ def convert_cell(question: Question | None, raw: Any) -> tuple[Any, str | None]:
         if value is None:
             return None, f"expected yes or no (or true or false), found {raw!r}"
     else:
-        value = str(text)
+        value, unreadable = read_typed(question, str(text), "en")
+        if unreadable:
+            return None, unreadable
     return value, value_problem(question, value)
 
 

@@ -78,38 +78,57 @@ def assess(
 
     With --answers FILE of a complete assessment, nothing is asked: the file is scored. An unfinished
     file is resumed at a terminal; without a terminal, the open questions are listed and the exit code is 1.
+    --resume alone continues the interview saved most recently in reports/.
     """
     from readiness.answers import load_answers, migrate_answers
     from readiness.assessment import run_assessment
+    from readiness.atomic import is_stdout, refuse_inputs
     from readiness.flow import missing_required
     from readiness.questionnaire import Registry
     from readiness.questionnaire.model import tr
+    from readiness.sessions import latest_in_progress, missing_file_message, write_upgraded
 
     registry = Registry.default(questionnaire_dirs)
+    if nace is not None:
+        from readiness.directory.inputs import check_nace
+
+        nace = check_nace(nace)
     prompter = _prompter(script_path)
+    if resume and answers_path is None:
+        answers_path = latest_in_progress()
+        click.echo(f"Resuming {display_path(answers_path)}", err=True)
+    if answers_path is not None and not answers_path.exists() and (resume or upgrade or prompter is None):
+        raise ReadinessError(missing_file_message(answers_path))
+    inputs = [answers_path, script_path, brand_path]
+    if out_path is not None:
+        refuse_inputs([out_path], inputs)
     if answers_path is not None and answers_path.exists():
         loaded = load_answers(answers_path, registry)
         answers, questionnaire = loaded.answers, loaded.questionnaire
         if upgrade:
             newest = registry.load(questionnaire.id)
-            answers, notes = migrate_answers(answers, newest, registry)
-            questionnaire = newest
-            for note in notes:
-                click.echo(f"upgrade: {note}", err=True)
+            if newest.version == questionnaire.version:
+                click.echo(f"{display_path(answers_path)} already answers {newest.ref}", err=True)
+            else:
+                answers, notes = migrate_answers(answers, newest, registry)
+                for note in notes:
+                    click.echo(f"upgrade: {note}", err=True)
+                backup = write_upgraded(answers_path, answers, now=_now())
+                questionnaire = newest
+                click.echo(
+                    f"upgraded {display_path(answers_path)} to {newest.ref}; "
+                    f"the old version is kept in {display_path(backup)}",
+                    err=True,
+                )
         missing = missing_required(questionnaire, answers)
         if missing and prompter is None:
-            lines = [
-                f"{answers_path}: the assessment is not complete; {len(missing)} required question(s) open:"
-            ]
+            name = display_path(answers_path)
+            lines = [f"{name}: the assessment is not complete; {len(missing)} required question(s) open:"]
             lines += [f"  {q.id}: {tr(q.text, 'en')}" for q in missing]
-            lines.append(
-                f"Answer them in a terminal with: readiness assess --answers {answers_path} --resume"
-            )
+            lines.append(f"Answer them in a terminal with: readiness assess --answers {name} --resume")
             raise ReadinessError("\n".join(lines), exit_code=EXIT_PROBLEMS)
-        if missing or resume or upgrade:
-            assert prompter is not None or not missing
-            if prompter is not None:
-                answers = _interview(questionnaire, answers, answers_path, prompter, lang)
+        if prompter is not None and (missing or resume):
+            answers = _interview(questionnaire, answers, answers_path, prompter, lang)
     else:
         if prompter is None:
             raise ReadinessError(
@@ -118,12 +137,13 @@ def assess(
             )
         ref = _choose_questionnaire(registry, questionnaire_ref or sector, nace, prompter, lang)
         questionnaire = registry.load(ref)
-        answers, answers_path = _start(questionnaire, answers_path, prompter, lang)
+        answers, answers_path = _start(questionnaire, answers_path, prompter, lang, registry)
         answers = _interview(questionnaire, answers, answers_path, prompter, lang)
     if missing_required(questionnaire, answers):
+        name = display_path(answers_path)
         raise ReadinessError(
-            f"stopped before the end; your answers are saved in {answers_path}. "
-            f"Continue with: readiness assess --answers {answers_path} --resume",
+            f"stopped before the end; your answers are saved in {name}. "
+            f"Continue with: readiness assess --answers {name} --resume",
             exit_code=EXIT_PROBLEMS,
         )
     assessment = run_assessment(questionnaire, answers, as_of)
@@ -134,12 +154,10 @@ def assess(
     from readiness.report.brand import load_brand
     from readiness.report.output import report_path, write_assessment
 
-    # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
-    saved = answers_path is not None and answers_path.exists() and not upgrade
-    raw = (
-        answers_path.read_bytes() if saved and answers_path is not None else answers.to_yaml().encode("utf-8")
-    )
     target = report_path(out_path, str(answers.company.get("name", "")), output_format)
+    refuse_inputs([target], inputs)
+    # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
+    raw = answers_path.read_bytes() if answers_path.exists() else answers.to_yaml().encode("utf-8")
     write_assessment(
         assessment,
         raw,
@@ -150,8 +168,9 @@ def assess(
         templates=template_dirs,
         pdfa=pdfa,
     )
-    _emit(assessment.as_dict(language), "text", None)
-    click.echo(f"\nReport written to {display_path(target)}")
+    to_stderr = is_stdout(target)
+    _emit(assessment.as_dict(language), "text", None, to_stderr=to_stderr)
+    click.echo(f"\nReport written to {display_path(target)}", err=to_stderr)
 
 
 def _prompter(script_path: Path | None) -> Any:
@@ -162,8 +181,8 @@ def _prompter(script_path: Path | None) -> Any:
 
         script = read_yaml(script_path).data
         if not isinstance(script, list):
-            raise ReadinessError(f"{script_path}: a script is a YAML list of answers")
-        return ScriptedPrompter(script)
+            raise ReadinessError(f"{display_path(script_path)}: a script is a YAML list of answers")
+        return ScriptedPrompter(script, source=script_path)
     if sys.stdin.isatty() and sys.stdout.isatty():
         return QuestionaryPrompter(lambda text: click.echo(text))
     return None
@@ -193,10 +212,9 @@ def _choose_questionnaire(
 
 
 def _start(
-    questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None
+    questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None, registry: Any
 ) -> tuple[Any, Path]:
     from readiness.answers import Answers, load_answers
-    from readiness.questionnaire import Registry
     from readiness.slug import slugify
 
     answers = Answers(questionnaire=questionnaire.ref, meta={"complete": False})
@@ -213,8 +231,8 @@ def _start(
         answers.company["name"] = name.strip()
         answers_path = Path("reports") / f"{slugify(name)}.answers.yaml"
         if answers_path.exists():
-            existing = load_answers(answers_path, Registry.default())
-            prompter.say(f"Continuing the saved answers in {answers_path}.")
+            existing = load_answers(answers_path, registry)
+            prompter.say(f"Continuing the saved answers in {display_path(answers_path)}.")
             return existing.answers, answers_path
     return answers, answers_path
 
@@ -229,30 +247,38 @@ def _interview(questionnaire: Any, answers: Any, path: Path, prompter: Any, lang
         interview.run()
     except KeyboardInterrupt:
         interview.save()
-        click.echo("\n" + message("ui_resume", language, path=path), err=True)
+        click.echo("\n" + message("ui_resume", language, path=display_path(path)), err=True)
         raise click.exceptions.Exit(130) from None
+    except ReadinessError:
+        interview.save()  # a script that does not fit: keep what it answered before
+        raise
     return interview.answers
 
 
-def _emit(result: dict[str, Any], output_format: str, out_path: Path | None) -> None:
+def _emit(
+    result: dict[str, Any], output_format: str, out_path: Path | None, *, to_stderr: bool = False
+) -> None:
+    import io
     import json
 
-    from readiness.atomic import write_atomic
+    from readiness.atomic import is_stdout, write_atomic
 
     if output_format == "json":
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
-        if out_path is None:
-            click.echo(text, nl=False)
-        else:
-            write_atomic(out_path, text)
-            click.echo(f"Wrote {out_path}", err=True)
-        return
-    from rich.console import Console
-
-    from readiness.summary import print_summary
-
-    if out_path is None:
-        print_summary(result, Console())
     else:
-        with out_path.open("w", encoding="utf-8") as handle:
-            print_summary(result, Console(file=handle, width=100, no_color=True))
+        from rich.console import Console
+
+        from readiness.summary import print_summary
+
+        if out_path is None:
+            print_summary(result, Console(stderr=to_stderr))
+            return
+        buffer = io.StringIO()
+        print_summary(result, Console(file=buffer, width=100, no_color=True))
+        text = buffer.getvalue()
+    if out_path is None:
+        click.echo(text, nl=False, err=to_stderr)
+        return
+    write_atomic(out_path, text)
+    if not is_stdout(out_path):
+        click.echo(f"Wrote {display_path(out_path)}", err=True)

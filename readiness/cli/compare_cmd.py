@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from readiness.cli.options import as_of_option, brand_option, lang_option, questionnaires_option
+from readiness.cli.options import (
+    as_of_option,
+    brand_option,
+    check_as_of,
+    lang_option,
+    questionnaires_option,
+)
 from readiness.errors import display_path
 
 
@@ -30,6 +36,7 @@ from readiness.errors import display_path
     "--before-as-of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
+    callback=lambda _ctx, _param, value: check_as_of(value.date()) if value else None,
     help="Assess BEFORE as on this date (default: when its answers were last saved).",
 )
 @questionnaires_option
@@ -40,7 +47,7 @@ def compare(
     lang: str | None,
     brand_path: Path | None,
     as_of: dt.date,
-    before_as_of: dt.datetime | None,
+    before_as_of: dt.date | None,
     questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """Compare BEFORE (T0) with AFTER (T1) for one company: the change overall and per dimension,
@@ -58,7 +65,7 @@ def compare(
     refuse_inputs([out], [before, after, brand_path])
     registry = Registry.default(questionnaire_dirs)
     t1 = read_moment(after, registry, as_of, as_of)
-    t0 = read_moment(before, registry, before_as_of.date() if before_as_of else None, as_of)
+    t0 = read_moment(before, registry, before_as_of, as_of)
     language = lang or str(t1.loaded.answers.company.get("language") or "en")
     result = progress(t0, t1, registry, language)
     write_progress(result, out, lang=language, brand_path=brand_path, before=t0, after=t1)

@@ -251,12 +251,16 @@ def _compile_conditions(
                 fix = "a condition may only use questions asked before it; move the question or the condition"
             elif name:
                 fix = f"known names here: {', '.join(sorted(symbols)) or 'none'}"
-            problems.append(origin.document.problem((*origin.path, "when"), f"in when: {message}", fix=fix))
+            where = "not_in_future_when" if key[0] == "not_in_future" else "when"
+            problems.append(origin.document.problem((*origin.path, where), f"in {where}: {message}", fix=fix))
 
     for section in questionnaire.sections:
         compile_one(("section", section.id), section.when_text, dict(asked), section.origin)
         for question in section.questions:
             compile_one(("question", question.id), question.when_text, dict(asked), question.origin)
+            compile_one(
+                ("not_in_future", question.id), question.not_in_future_when, dict(asked), question.origin
+            )
             _compile_fields(question, asked, compile_one)
             asked[question.id] = question.symbol_kind
     recommendation_symbols = {**asked, **RECOMMENDATION_SYMBOLS}
@@ -269,5 +273,7 @@ def _compile_fields(question: Question, asked: dict[str, str], compile_one: Comp
     """A group's fields see the questions asked before the group and the fields before them."""
     siblings: dict[str, str] = {}
     for sub in question.fields:
-        compile_one(("field", f"{question.id}.{sub.id}"), sub.when_text, {**asked, **siblings}, sub.origin)
+        key = f"{question.id}.{sub.id}"
+        compile_one(("field", key), sub.when_text, {**asked, **siblings}, sub.origin)
+        compile_one(("not_in_future", key), sub.not_in_future_when, {**asked, **siblings}, sub.origin)
         siblings[sub.id] = sub.symbol_kind
