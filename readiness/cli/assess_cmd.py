@@ -194,6 +194,7 @@ def _choose_questionnaire(
     from readiness.prompts import Choice
     from readiness.questionnaire.model import tr
     from readiness.sectors import questionnaire_for_nace
+    from readiness.texts import message
 
     if ref:
         registry.load(ref)
@@ -205,7 +206,7 @@ def _choose_questionnaire(
         latest = registry.load(qid)
         if latest.kind == "questionnaire":
             choices.append(Choice(f"{tr(latest.title, lang or 'en')} ({qid})", qid))
-    picked = prompter.select("Which questionnaire fits your organisation best?", choices)
+    picked = prompter.select(message("ui_which_questionnaire", lang or "en"), choices)
     if not isinstance(picked, str):
         raise click.exceptions.Exit(130)
     return picked
@@ -216,6 +217,7 @@ def _start(
 ) -> tuple[Any, Path]:
     from readiness.answers import Answers, load_answers
     from readiness.slug import slugify
+    from readiness.texts import message
 
     answers = Answers(questionnaire=questionnaire.ref, meta={"complete": False})
     if answers_path is None:
@@ -225,14 +227,15 @@ def _start(
             if name_question is None
             else name_question.text.get(lang or "en", name_question.text["en"])
         )
-        name = prompter.text(text, validate=lambda raw: None if raw.strip() else "a name is needed")
+        needed = message("ui_name_needed", lang or "en")
+        name = prompter.text(text, validate=lambda raw: None if raw.strip() else needed)
         if not isinstance(name, str):
             raise click.exceptions.Exit(130)
         answers.company["name"] = name.strip()
         answers_path = Path("reports") / f"{slugify(name)}.answers.yaml"
         if answers_path.exists():
             existing = load_answers(answers_path, registry)
-            prompter.say(f"Continuing the saved answers in {display_path(answers_path)}.")
+            prompter.say(message("ui_continuing", lang or "en", path=display_path(answers_path)))
             return existing.answers, answers_path
     return answers, answers_path
 
