@@ -25,6 +25,7 @@ from urllib.request import url2pathname
 
 from readiness.atomic import write_atomic
 from readiness.errors import ReadinessError
+from readiness.report.fonts import with_font_note
 from readiness.report.html import template_dirs
 from readiness.report.model import Report
 
@@ -69,7 +70,9 @@ def render_pdf(html: str, *, report: Report, pdfa: bool = False, templates: Sequ
         relationship="Source",
         url_fetcher=fetcher,
     )
-    document = weasyprint.HTML(string=html, base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher)
+    document = weasyprint.HTML(
+        string=with_font_note(html), base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher
+    )
     options: dict[str, Any] = {"attachments": [attachment], "pdf_tags": True}
     if pdfa:
         options["pdf_variant"] = "pdf/a-3b"
