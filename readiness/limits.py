@@ -14,7 +14,7 @@ from typing import Any
 from readiness.errors import Problem
 from readiness.yamlio import JsonPath, YamlDocument
 
-MAX_AI_SYSTEMS = 200
+MAX_AI_SYSTEMS = 100
 MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 5_000
 # Keys whose values name something (a company, an AI system) and so appear in headings and tables.
