@@ -254,7 +254,8 @@ def _future_dates(answers: Answers, questionnaire: Questionnaire, document: Yaml
                 if sub.id in entry and condition is not None and condition.holds({**values, **entry}):
                     message = date_in_future(entry[sub.id], dt.date.today(), "en")
                     if message:
-                        problems.append(document.problem(("ai_systems", index, sub.id), message))
+                        who = f"system '{entry.get('name') or index + 1}', field '{sub.id}'"
+                        problems.append(document.problem(("ai_systems", index, sub.id), f"{who}: {message}"))
     return problems
 
 
