@@ -28,7 +28,7 @@ from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
 HEADER = (
     "# readiness answers file. Its schema: `readiness schema answers`. Check it: `readiness validate FILE`\n"
 )
-# The first line versions before 0.2 wrote: the installed schema's absolute path, which told every reader
+# The first line earlier versions wrote: the installed schema's absolute path, which told every reader
 # of the file (and of every PDF that carries it) where the user's home folder is.
 _MACHINE_SCHEMA_LINE = re.compile(rb"\A# yaml-language-server: \$schema=(?:/|file:|[A-Za-z]:[\\/])[^\n]*\n")
 

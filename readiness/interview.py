@@ -15,7 +15,7 @@ from typing import Any
 from readiness.answers import Answers, save_answers
 from readiness.flow import condition_values, is_answered, missing_required, visible_fields, visible_questions
 from readiness.limits import MAX_AI_SYSTEMS
-from readiness.prompts import Choice, Nav, Prompter
+from readiness.prompts import AGAIN, Choice, Nav, Prompter
 from readiness.questionnaire.model import Question, Questionnaire, tr
 from readiness.texts import message
 from readiness.typed import date_in_future, read_typed
@@ -158,7 +158,7 @@ class Interview:
 
     def _ask_multi(self, question: Question, text: str, current: Any, specials: list[Choice]) -> Any:
         choices = [Choice(tr(o.label, self.lang), o.id) for o in question.options]
-        extras = [Choice(self.t("ui_tick_again"), None), *specials]
+        extras = [Choice(self.t("ui_tick_again"), AGAIN), *specials]
         if not question.required:
             extras.append(Choice(self.t("ui_leave_empty"), []))
         extras += self._nav_choices()
@@ -197,8 +197,16 @@ class Interview:
     ) -> Any:
         hint = "".join(f", {nav.value}" for _, nav in specials)
         if question.type == "number":
-            bounds = [f"{b:g}" for b in (question.number_min, question.number_max) if b is not None]
-            text += " — " + self.t("ui_number", range=f" ({' - '.join(bounds)})" if bounds else "")
+            low, high = question.number_min, question.number_max
+            if low is not None and high is not None:
+                bounds = f" ({low:g} - {high:g})"
+            elif low is not None or high is not None:
+                bound = self.t("ui_at_least", low=f"{low:g}") if low is not None else ""
+                bound = bound or self.t("ui_at_most", high=f"{high:g}")
+                bounds = f" ({bound})"
+            else:
+                bounds = ""
+            text += " — " + self.t("ui_number", range=bounds)
         prompt = f"{text}\n  {self.t('ui_text_hint', specials=hint)}"
 
         def read(raw: str) -> tuple[Any, str | None]:

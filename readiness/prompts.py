@@ -28,6 +28,16 @@ class Nav(enum.Enum):
     STOP = ":stop"
 
 
+class _Again:
+    """The extra that goes back to ticking (questionary takes a value of None for "use the title")."""
+
+    def __repr__(self) -> str:
+        return "AGAIN"
+
+
+AGAIN = _Again()
+
+
 @dataclass(frozen=True)
 class Choice:
     title: str
@@ -39,7 +49,7 @@ class Prompter(Protocol):
 
     `extras` are the choices besides the answers (navigation, don't know, not applicable). In
     `checkbox` they are offered when nothing is ticked: an extra whose value is a list (e.g. []) is
-    returned as that answer, one whose value is None goes back to ticking.
+    returned as that answer, one whose value is AGAIN goes back to ticking.
     """
 
     def select(
@@ -115,7 +125,7 @@ class QuestionaryPrompter:
             action = questionary.select(
                 question or message, [questionary.Choice(c.title, value=c.value) for c in others]
             ).unsafe_ask()
-            if action is not None:
+            if action is not AGAIN:
                 return action
             ticked = set()
 

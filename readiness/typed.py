@@ -2,7 +2,8 @@
 
 Numbers accept a decimal comma; a question with `format: date` accepts 2025-03-15 and also 15-03-2025,
 15.3.2025 or 15/03/2025 when the day cannot be taken for the month; `format: nuts` accepts a region
-code in any case ("nl31" is NL31) and checks that it lies in the company's country. Whatever cannot be
+code in any case ("nl31" is NL31) and checks that it lies in the company's country; `format: nace`
+reads a NACE code the same way ("c28" and "28" are C28). Whatever cannot be
 read is refused with what form is expected, in the interview's language. The interview, spreadsheet
 rows and answers files share these rules.
 """
@@ -36,7 +37,20 @@ def read_typed(question: Question, raw: str, lang: str, *, country: str = "") ->
         return read_date(text, question, lang)
     if question.format == "nuts" and text:
         return read_region(text, country, question, lang)
+    if question.format == "nace" and text:
+        return read_nace(text)
     return text, None
+
+
+def read_nace(text: str) -> Parsed:
+    """A NACE Rev. 2 code as section letter and digits: c28 and 28 are C28."""
+    from readiness.directory.inputs import check_nace
+    from readiness.errors import ReadinessError
+
+    try:
+        return check_nace(text), None
+    except ReadinessError as exc:
+        return None, exc.message
 
 
 def read_date(text: str, question: Question, lang: str) -> Parsed:

@@ -30,6 +30,8 @@ class Recording(ScriptedPrompter):
 
     def checkbox(self, message: str, choices: list[Choice], *args: Any, **kwargs: Any) -> Any:
         self.boxes.append(list(choices))
+        # questionary returns a choice's title when its value is None: no choice may have that value.
+        assert all(c.value is not None for c in [*choices, *kwargs.get("extras", ())])
         return super().checkbox(message, choices, *args, **kwargs)
 
 
