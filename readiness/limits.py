@@ -8,6 +8,7 @@ are checked before anything else reads the data, with a message that says what t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -17,6 +18,11 @@ from readiness.yamlio import JsonPath, YamlDocument
 MAX_AI_SYSTEMS = 100
 MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 5_000
+# A number answer beyond this is a typo or an attack (10**400 does not even fit a float).
+MAX_NUMBER = 10**15
+# Control characters (an escape sequence could clear or rewrite the terminal that prints a name), except
+# tab, line feed and carriage return, which texts may hold.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Keys whose values name something (a company, an AI system) and so appear in headings and tables.
 NAME_KEYS = frozenset({"name"})
 
@@ -49,11 +55,22 @@ def systems_problem(document: YamlDocument, key: str) -> Problem | None:
 
 
 def text_problems(document: YamlDocument) -> list[Problem]:
-    """A problem for every text longer than its limit: names MAX_NAME_LENGTH, other texts MAX_TEXT_LENGTH."""
+    """A problem for every text longer than its limit (names MAX_NAME_LENGTH, other texts
+    MAX_TEXT_LENGTH) or holding a control character."""
     problems = []
     for path, text in _texts(document.data, ()):
         limit = MAX_NAME_LENGTH if path and path[-1] in NAME_KEYS else MAX_TEXT_LENGTH
-        if len(text) > limit:
+        control = _CONTROL.search(text)
+        if control:
+            problems.append(
+                document.problem(
+                    path,
+                    f"this text holds a control character (code {ord(control.group()):#04x}), which could "
+                    "rewrite the terminal or document that shows it",
+                    fix="remove it",
+                )
+            )
+        elif len(text) > limit:
             problems.append(
                 document.problem(
                     path,

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 from typing import Any
 
-from readiness.limits import MAX_TEXT_LENGTH, shorten
+from readiness.limits import MAX_NUMBER, MAX_TEXT_LENGTH, shorten
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, tr
 from readiness.texts import message
 
@@ -73,6 +74,10 @@ def _not_an_option(value: object, question: Question, lang: str, labels: bool) -
 def _number_problem(question: Question, value: Any, lang: str) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return message("value_number", lang, value=_quoted(value))
+    if isinstance(value, float) and not math.isfinite(value):
+        return message("value_number", lang, value=_quoted(value))
+    if abs(value) > MAX_NUMBER:
+        return message("value_huge", lang, value=_quoted(value), limit=f"{MAX_NUMBER:,}")
     if question.integer and not float(value).is_integer():
         return message("value_whole", lang, value=_quoted(value))
     if question.number_min is not None and value < question.number_min:

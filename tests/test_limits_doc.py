@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from readiness import conditions, limits, patterns, yamlio
+from readiness import conditions, errors, limits, patterns, yamlio
 from readiness.batch import spreadsheet, table
 from readiness.cli import options
 from readiness.report import brand, extract
@@ -26,6 +26,8 @@ MIB = 1024 * 1024
         ("limits.MAX_AI_SYSTEMS", limits.MAX_AI_SYSTEMS, f"{limits.MAX_AI_SYSTEMS:,}"),
         ("limits.MAX_NAME_LENGTH", limits.MAX_NAME_LENGTH, f"{limits.MAX_NAME_LENGTH:,} characters"),
         ("limits.MAX_TEXT_LENGTH", limits.MAX_TEXT_LENGTH, f"{limits.MAX_TEXT_LENGTH:,} characters"),
+        ("limits.MAX_NUMBER", limits.MAX_NUMBER, f"{limits.MAX_NUMBER:,}"),
+        ("errors.MAX_PROBLEMS_SHOWN", errors.MAX_PROBLEMS_SHOWN, f"{errors.MAX_PROBLEMS_SHOWN}"),
         ("cli.options.FIRST_AS_OF", options.FIRST_AS_OF, options.FIRST_AS_OF),
         ("cli.options.FIRST_AS_OF", options.LAST_AS_OF, options.LAST_AS_OF),
         ("batch.spreadsheet.MAX_TABLE_BYTES", spreadsheet.MAX_TABLE_BYTES, "20 MiB"),

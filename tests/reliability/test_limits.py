@@ -63,3 +63,32 @@ def test_aliases_that_expand_too_far_say_so(run: Run, tmp_path: Path) -> None:
     result = run(["aiact", "classify", register])
     assert result.exit_code == 2
     assert "the aliases (*name) in this file expand to more than 200,000 values" in result.stderr
+
+
+def test_a_number_too_large_for_a_float_is_refused_not_a_crash(run: Run, tmp_path: Path) -> None:
+    data = yaml.safe_load((EXAMPLES / "quickscan.answers.yaml").read_text(encoding="utf-8"))
+    for value, said in ((10**400, "(401 characters) is larger than any number"), (float("nan"), "found nan")):
+        data["answers"]["ai_staff"] = value
+        answers = _write(tmp_path / "n.answers.yaml", data)
+        result = run(["report", answers, "--format", "md", "-o", tmp_path / "out.md"])
+        assert result.exit_code == 2
+        assert said in result.stderr
+        assert "Traceback" not in result.output
+
+
+def test_thousands_of_problems_show_the_first_fifty(run: Run, tmp_path: Path) -> None:
+    data = yaml.safe_load((EXAMPLES / "quickscan.answers.yaml").read_text(encoding="utf-8"))
+    data["answers"] = {f"q{i}": "x" for i in range(10_000)}
+    result = run(["report", _write(tmp_path / "many.answers.yaml", data), "--format", "md"])
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 51
+    assert "... and 9,950 more problem(s)" in result.stderr
+
+
+def test_an_escape_sequence_in_a_name_never_reaches_the_terminal(run: Run, tmp_path: Path) -> None:
+    data = _example()
+    data["company"]["name"] = "Evil\x1b[2J BV"  # type: ignore[index]
+    result = run(["assess", "--answers", _write(tmp_path / "esc.answers.yaml", data), "--format", "text"])
+    assert result.exit_code == 2
+    assert "\x1b" not in result.output
+    assert "holds a control character (code 0x1b)" in result.stderr
