@@ -22,7 +22,7 @@ MAX_TEXT_LENGTH = 5_000
 MAX_NUMBER = 10**15
 # Control characters (an escape sequence could clear or rewrite the terminal that prints a name), except
 # tab, line feed and carriage return, which texts may hold.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # Keys whose values name something (a company, an AI system) and so appear in headings and tables.
 NAME_KEYS = frozenset({"name"})
 
@@ -60,7 +60,7 @@ def text_problems(document: YamlDocument) -> list[Problem]:
     problems = []
     for path, text in _texts(document.data, ()):
         limit = MAX_NAME_LENGTH if path and path[-1] in NAME_KEYS else MAX_TEXT_LENGTH
-        control = _CONTROL.search(text)
+        control = CONTROL.search(text)
         if control:
             problems.append(
                 document.problem(

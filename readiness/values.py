@@ -12,7 +12,7 @@ import difflib
 import math
 from typing import Any
 
-from readiness.limits import MAX_NUMBER, MAX_TEXT_LENGTH, shorten
+from readiness.limits import CONTROL, MAX_NUMBER, MAX_TEXT_LENGTH, shorten
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, tr
 from readiness.texts import message
 
@@ -93,6 +93,9 @@ def _text_problem(question: Question, value: Any, lang: str) -> str | None:
     limit = min(question.max_length or MAX_TEXT_LENGTH, MAX_TEXT_LENGTH)
     if len(value) > limit:
         return message("value_too_long", lang, length=len(value), limit=limit)
+    control = CONTROL.search(value)
+    if control:
+        return message("value_control", lang, code=f"{ord(control.group()):#04x}")
     if question.format == "date" and value:
         try:
             dt.date.fromisoformat(value)

@@ -228,3 +228,11 @@ def test_the_report_may_not_overwrite_the_answers(run: Run, tmp_path: Path) -> N
         assert result.exit_code == 2
         assert "is also an input of this run" in result.stderr
     assert answers.read_bytes() == before
+
+
+def test_a_control_character_typed_or_pasted_is_refused_before_it_is_saved() -> None:
+    session, _ = interview(["Evil\x1b[2J BV"])
+    session.answers.company.pop("name", None)
+    with pytest.raises(Exception, match=r"control character \(code 0x1b\)"):
+        session.run()
+    assert "name" not in session.answers.company

@@ -23,6 +23,9 @@ from readiness.cli.options import (
 )
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
+# Each worker holds a renderer (about 200 MB): more than two per core only adds memory and switching.
+MAX_JOBS_PER_CORE = 2
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
@@ -121,7 +124,13 @@ def batch(
         templates=template_dirs,
         pdfa=pdfa,
     )
-    workers = min(jobs or os.cpu_count() or 1, len(items))
+    cores = os.cpu_count() or 1
+    if jobs is not None and jobs > MAX_JOBS_PER_CORE * cores:
+        click.echo(
+            f"--jobs {jobs} is more than this machine can use; running {MAX_JOBS_PER_CORE * cores}", err=True
+        )
+        jobs = MAX_JOBS_PER_CORE * cores
+    workers = min(jobs or cores, len(items))
     started = time.perf_counter()
     with _progress(len(items)) as advance:
         outcome = run_batch(items, options, jobs=workers, on_result=advance)
