@@ -127,7 +127,8 @@ def batch(
     cores = os.cpu_count() or 1
     if jobs is not None and jobs > MAX_JOBS_PER_CORE * cores:
         click.echo(
-            f"--jobs {jobs} is more than this machine can use; running {MAX_JOBS_PER_CORE * cores}", err=True
+            f"--jobs {jobs} is more than this machine can use; running {MAX_JOBS_PER_CORE * cores} workers",
+            err=True,
         )
         jobs = MAX_JOBS_PER_CORE * cores
     workers = min(jobs or cores, len(items))

@@ -172,4 +172,4 @@ def test_write_errors_name_the_target_not_the_temporary_file(run: Run, tmp_path:
 def test_more_jobs_than_the_machine_can_use_are_capped(run: Run, tmp_path: Path) -> None:
     result = run(["batch", QUICKSCAN, "--out-dir", tmp_path / "out", "--format", "md", "--jobs", "100000"])
     assert result.exit_code == 0, result.output
-    assert "--jobs is more than this machine can use" in result.stderr
+    assert "--jobs 100000 is more than this machine can use; running" in result.stderr
