@@ -40,6 +40,9 @@ def value_problem(question: Question, value: Any, lang: str = "en", *, labels: b
         for item in value:
             if not isinstance(item, str) or question.option(item) is None:
                 return _not_an_option(item, question, lang, labels)
+        twice = next((item for i, item in enumerate(value) if item in value[:i]), None)
+        if twice is not None:
+            return say("value_twice", option=name(twice))
         exclusive = [v for v in value if (o := question.option(v)) is not None and o.exclusive]
         if exclusive and len(value) > 1:
             return say("value_exclusive", option=name(exclusive[0]))

@@ -92,3 +92,11 @@ def test_an_escape_sequence_in_a_name_never_reaches_the_terminal(run: Run, tmp_p
     assert result.exit_code == 2
     assert "\x1b" not in result.output
     assert "holds a control character (code 0x1b)" in result.stderr
+
+
+def test_an_option_chosen_many_times_does_not_inflate_the_score(run: Run, tmp_path: Path) -> None:
+    data = yaml.safe_load((EXAMPLES / "quickscan.answers.yaml").read_text(encoding="utf-8"))
+    data["answers"]["data_practices"] = ["digital"] * 50_000
+    result = run(["assess", "--answers", _write(tmp_path / "dups.answers.yaml", data), "--format", "json"])
+    assert result.exit_code == 2
+    assert "data_practices: 'digital' is chosen more than once; list each option once" in result.stderr
