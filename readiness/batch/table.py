@@ -192,7 +192,7 @@ def convert_cell(question: Question | None, raw: Any) -> tuple[Any, str | None]:
         value = _option_id(question, str(text))
     elif kind == "multi":
         parts = [p.strip() for p in str(text).split(MULTI_SEPARATOR)]
-        value = list(dict.fromkeys(_option_id(question, p) for p in parts if p))  # "a; a" is a
+        value = list(dict.fromkeys(_option_id(question, p) for p in parts if p))  # "a; a" means a
     elif kind in ("scale", "number"):
         value = _number(text)
         if value is None:
