@@ -16,14 +16,14 @@ from typing import Any
 
 from readiness import __version__
 from readiness.atomic import write_atomic
-from readiness.errors import Problem, ProblemsError, ReadinessError
+from readiness.errors import Problem, ProblemsError, ReadinessError, display_path
 from readiness.limits import limit_problems
 from readiness.questionnaire.model import Question, Questionnaire
 from readiness.questionnaire.registry import Registry, version_key
 from readiness.schemas import check_against_schema
 from readiness.typed import date_in_future, region_problem
 from readiness.values import value_problem
-from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
+from readiness.yamlio import YamlDocument, check_size, decode_text, dump_yaml, parse_yaml, read_limited
 
 HEADER = (
     "# readiness answers file. Its schema: `readiness schema answers`. Check it: `readiness validate FILE`\n"
@@ -144,13 +144,11 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
     Raises ProblemsError naming the field and line of each problem, or ReadinessError for an unknown
     questionnaire or version.
     """
+    name = display_path(path)
     if raw is None:
-        document = read_yaml(path)
-        raw = path.read_bytes()
-    else:
-        from readiness.yamlio import decode_text
-
-        document = parse_yaml(decode_text(raw, str(path)), path)
+        raw = read_limited(path)
+    check_size(name, len(raw))  # bytes from a PDF's attachment are bounded like a file's
+    document = parse_yaml(decode_text(raw, name), path)
     if not isinstance(document.data, dict):
         raise ProblemsError(
             [

@@ -224,6 +224,11 @@ def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
     Raises `ProblemsError` with a located problem for a missing, huge, empty, binary, non-UTF-8 or
     malformed file, duplicate keys, alias bombs and deep nesting.
     """
+    return parse_yaml(decode_text(read_limited(path, max_bytes=max_bytes), display_path(path)), path)
+
+
+def read_limited(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file the user named, read once (a pipe can be read only once), within `max_bytes`."""
     name = display_path(path)
     if not path.exists():
         if path.is_symlink():
@@ -241,14 +246,19 @@ def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
         raise ProblemsError([Problem(name, 0, 0, "no such file", fix="check the path")])
     if path.is_dir():
         raise ProblemsError([Problem(name, 0, 0, "this is a folder, not a YAML file")])
-    size = path.stat().st_size
+    check_size(name, path.stat().st_size, max_bytes)
+    with path.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    check_size(name, len(raw), max_bytes)  # a pipe or device says nothing of its size beforehand
+    return raw
+
+
+def check_size(name: str, size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
+    """A ProblemsError when `size` bytes are more than a YAML file may hold."""
     if size > max_bytes:
         raise ProblemsError(
             [Problem(name, 0, 0, f"the file is {size // 1024} KiB; the limit is {max_bytes // 1024} KiB")]
         )
-    with path.open("rb") as handle:
-        raw = handle.read(max_bytes + 1)
-    return parse_yaml(decode_text(raw, name), path)
 
 
 def _reader_problem(name: str, text: str, exc: yaml.reader.ReaderError) -> Problem:

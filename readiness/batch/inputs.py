@@ -17,6 +17,7 @@ from readiness.batch.table import TABLE_SUFFIXES, read_table
 from readiness.errors import ReadinessError, display_path
 from readiness.questionnaire.registry import Registry
 from readiness.slug import slugify
+from readiness.yamlio import read_limited
 
 ANSWERS_SUFFIXES = (".answers.yaml", ".answers.yml")
 FILE_SUFFIXES = (".yaml", ".yml", ".pdf")
@@ -159,9 +160,7 @@ def read_answers_bytes(path: Path) -> bytes:
 
     if is_pdf(path):
         return answers_from_pdf(path)
-    if not path.is_file():
-        raise ReadinessError(f"{display_path(path)}: no such file")
-    return path.read_bytes()
+    return read_limited(path)
 
 
 def load_input(item: BatchInput, registry: Registry) -> LoadedAnswers:

@@ -100,3 +100,18 @@ def test_an_option_chosen_many_times_does_not_inflate_the_score(run: Run, tmp_pa
     result = run(["assess", "--answers", _write(tmp_path / "dups.answers.yaml", data), "--format", "json"])
     assert result.exit_code == 2
     assert "data_practices: 'digital' is chosen more than once; list each option once" in result.stderr
+
+
+def test_answers_read_from_a_pipe_are_read_once_and_bounded(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    text = (EXAMPLES / "quickscan.answers.yaml").read_bytes()
+    command = [sys.executable, "-m", "readiness", "assess", "--answers", "/dev/stdin", "--format", "json"]
+    done = subprocess.run(command, input=text, capture_output=True, cwd=tmp_path, check=False)
+    assert done.returncode == 0, done.stderr
+    huge = subprocess.run(
+        command, input=b"a: b\n" * 2_000_000, capture_output=True, cwd=tmp_path, check=False
+    )
+    assert huge.returncode == 2
+    assert b"the limit is 5120 KiB" in huge.stderr
