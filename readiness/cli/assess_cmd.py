@@ -105,6 +105,7 @@ def assess(
     if answers_path is not None and answers_path.exists():
         loaded = load_answers(answers_path, registry)
         answers, questionnaire = loaded.answers, loaded.questionnaire
+        saved: bytes | None = loaded.raw  # what the PDF carries, unless the file is saved again below
         if upgrade:
             newest = registry.load(questionnaire.id)
             if newest.version == questionnaire.version:
@@ -114,7 +115,7 @@ def assess(
                 for note in notes:
                     click.echo(f"upgrade: {note}", err=True)
                 backup = write_upgraded(answers_path, answers, now=_now())
-                questionnaire = newest
+                questionnaire, saved = newest, None
                 click.echo(
                     f"upgraded {display_path(answers_path)} to {newest.ref}; "
                     f"the old version is kept in {display_path(backup)}",
@@ -128,7 +129,7 @@ def assess(
             lines.append(f"Answer them in a terminal with: readiness assess --answers {name} --resume")
             raise ReadinessError("\n".join(lines), exit_code=EXIT_PROBLEMS)
         if prompter is not None and (missing or resume):
-            answers = _interview(questionnaire, answers, answers_path, prompter, lang)
+            answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang), None
     else:
         if prompter is None:
             raise ReadinessError(
@@ -138,7 +139,7 @@ def assess(
         ref = _choose_questionnaire(registry, questionnaire_ref or sector, nace, prompter, lang)
         questionnaire = registry.load(ref)
         answers, answers_path = _start(questionnaire, answers_path, prompter, lang, registry)
-        answers = _interview(questionnaire, answers, answers_path, prompter, lang)
+        answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang), None
     if missing_required(questionnaire, answers):
         name = display_path(answers_path)
         raise ReadinessError(
@@ -157,10 +158,11 @@ def assess(
     target = report_path(out_path, str(answers.company.get("name", "")), output_format)
     refuse_inputs([target], inputs)
     # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
-    raw = answers_path.read_bytes() if answers_path.exists() else answers.to_yaml().encode("utf-8")
+    if saved is None:
+        saved = answers_path.read_bytes() if answers_path.is_file() else answers.to_yaml().encode("utf-8")
     write_assessment(
         assessment,
-        raw,
+        saved,
         target,
         output_format,
         lang=language,
