@@ -16,22 +16,36 @@ from typing import Any
 
 from readiness import __version__
 from readiness.atomic import write_atomic
-from readiness.errors import Problem, ProblemsError, ReadinessError
-from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire
+from readiness.errors import Problem, ProblemsError, ReadinessError, display_path
+from readiness.limits import limit_problems
+from readiness.questionnaire.model import Question, Questionnaire
 from readiness.questionnaire.registry import Registry, version_key
 from readiness.schemas import check_against_schema
-from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
+from readiness.typed import date_in_future, region_problem
+from readiness.values import value_problem
+from readiness.yamlio import YamlDocument, check_size, decode_text, dump_yaml, parse_yaml, read_limited
+
+HEADER = (
+    "# readiness answers file. Its schema: `readiness schema answers`. Check it: `readiness validate FILE`\n"
+)
+# The first line earlier versions wrote: the installed schema's absolute path, which told every reader
+# of the file (and of every PDF that carries it) where the user's home folder is.
+_MACHINE_SCHEMA_LINE = re.compile(rb"\A# yaml-language-server: \$schema=(?:/|file:|[A-Za-z]:[\\/])[^\n]*\n")
 
 
 def schema_line() -> str:
-    """The editor line for answers files we write: the schema file of the installed package, by path.
+    """The first line of answers files we write: how to get the schema and check the file.
 
-    A path rather than a web address: the tool works offline, and this file is always there.
+    Not a `$schema=` path: the only path that always exists is the installed package's, which is
+    absolute and names the user's home folder; an editor can map `*.answers.yaml` to the schema instead
+    (README, "Questionnaires").
     """
-    from importlib import resources
+    return HEADER
 
-    schema = resources.files("readiness.schemas") / "answers.schema.json"
-    return f"# yaml-language-server: $schema={schema}\n"
+
+def portable(raw: bytes) -> bytes:
+    """`raw` answers bytes without the absolute schema path older versions wrote on the first line."""
+    return _MACHINE_SCHEMA_LINE.sub(HEADER.encode("utf-8"), raw, count=1)
 
 
 @dataclass
@@ -130,13 +144,11 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
     Raises ProblemsError naming the field and line of each problem, or ReadinessError for an unknown
     questionnaire or version.
     """
+    name = display_path(path)
     if raw is None:
-        document = read_yaml(path)
-        raw = path.read_bytes()
-    else:
-        from readiness.yamlio import decode_text
-
-        document = parse_yaml(decode_text(raw, str(path)), path)
+        raw = read_limited(path)
+    check_size(name, len(raw))  # bytes from a PDF's attachment are bounded like a file's
+    document = parse_yaml(decode_text(raw, name), path)
     if not isinstance(document.data, dict):
         raise ProblemsError(
             [
@@ -145,7 +157,7 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
                 )
             ]
         )
-    problems = check_against_schema(document, "answers")
+    problems = limit_problems(document, "ai_systems") or check_against_schema(document, "answers")
     if problems:
         raise ProblemsError(problems)
     try:
@@ -214,76 +226,35 @@ def check_answers(answers: Answers, questionnaire: Questionnaire, document: Yaml
     for question in by_id.values():
         if question.store and question.store.startswith("company."):
             key = question.store.split(".", 1)[1]
-            if key in answers.company and question.options:
+            if key in answers.company and (question.options or question.format):
                 message = value_problem(question, answers.company[key])
+                if message is None and question.format == "nuts":
+                    message = region_problem(
+                        str(answers.company[key]), str(answers.company.get("country", ""))
+                    )
                 if message:
                     problems.append(document.problem(("company", key), f"company.{key}: {message}"))
+    return problems + _future_dates(answers, questionnaire, document)
+
+
+def _future_dates(answers: Answers, questionnaire: Questionnaire, document: YamlDocument) -> list[Problem]:
+    """AI system entries whose date lies after today where its `not_in_future_when:` says it may not."""
+    import datetime as dt
+
+    from readiness.flow import condition_values
+
+    problems = []
+    values = condition_values(questionnaire, answers)
+    for group in (q for q in questionnaire.questions() if q.store == "ai_systems"):
+        for sub in group.fields:
+            condition = questionnaire.condition("not_in_future", f"{group.id}.{sub.id}")
+            for index, entry in enumerate(answers.ai_systems if condition else ()):
+                if sub.id in entry and condition is not None and condition.holds({**values, **entry}):
+                    message = date_in_future(entry[sub.id], dt.date.today(), "en")
+                    if message:
+                        who = f"system '{entry.get('name') or index + 1}', field '{sub.id}'"
+                        problems.append(document.problem(("ai_systems", index, sub.id), f"{who}: {message}"))
     return problems
-
-
-def value_problem(question: Question, value: Any) -> str | None:
-    """Why `value` is not a valid answer to `question`, or None when it is."""
-    if isinstance(value, str) and value in SPECIAL_ANSWERS:
-        allowed = question.dont_know if value == "dont_know" else question.not_applicable
-        return None if allowed else f"this question does not offer {value}"
-    kind = question.type
-    if kind == "single":
-        if not isinstance(value, str) or question.option(value) is None:
-            return _not_an_option(value, question)
-    elif kind == "multi":
-        if not isinstance(value, list):
-            return f"expected a list of options, found {value!r}"
-        for item in value:
-            if not isinstance(item, str) or question.option(item) is None:
-                return _not_an_option(item, question)
-        exclusive = [v for v in value if (o := question.option(v)) is not None and o.exclusive]
-        if exclusive and len(value) > 1:
-            return f"'{exclusive[0]}' cannot be combined with other options"
-    elif kind == "scale":
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, int)
-            or not question.scale_min <= value <= question.scale_max
-        ):
-            return (
-                f"expected a whole number from {question.scale_min} to {question.scale_max}, found {value!r}"
-            )
-    elif kind == "yes_no":
-        if not isinstance(value, bool):
-            return f"expected true or false, found {value!r}"
-    elif kind == "number":
-        return _number_problem(question, value)
-    elif kind == "text":
-        return _text_problem(question, value)
-    return None
-
-
-def _not_an_option(value: object, question: Question) -> str:
-    close = difflib.get_close_matches(str(value), list(question.option_ids), n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else ""
-    return f"'{value}' is not an option{hint}; options: {', '.join(question.option_ids)}"
-
-
-def _number_problem(question: Question, value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"expected a number, found {value!r}"
-    if question.integer and not float(value).is_integer():
-        return f"expected a whole number, found {value!r}"
-    if question.number_min is not None and value < question.number_min:
-        return f"{value} is below the minimum {question.number_min:g}"
-    if question.number_max is not None and value > question.number_max:
-        return f"{value} is above the maximum {question.number_max:g}"
-    return None
-
-
-def _text_problem(question: Question, value: Any) -> str | None:
-    if not isinstance(value, str):
-        return f"expected text, found {value!r}"
-    if question.max_length is not None and len(value) > question.max_length:
-        return f"the text is longer than {question.max_length} characters"
-    if question.pattern and value and not re.fullmatch(question.pattern, value):
-        return f"'{value}' does not have the expected form"
-    return None
 
 
 def save_answers(path: Path, answers: Answers, *, now: str) -> None:

@@ -7,8 +7,11 @@ fenced in), CEL (a heavier dependency with a less familiar syntax for authors) a
 written as nested JSON that authors find hard to read): rule-engine reads like the questions
 (`ai_use in ["testing", "operational"] and staff > 10`), type-checks symbols when the expression is
 parsed, which is how `readiness validate` knows that a condition names an unknown or later question,
-and has no loops. We also refuse its regular-expression operators and function calls, the only parts
-whose running time an author could blow up.
+and has no loops. We also refuse its regular-expression operators and function calls, and bound what is
+left: the length of an expression, how deeply it nests, how many parts it has, and its cost (a
+comprehension costs the size of what it runs over times the cost of its body, so comprehensions nested
+inside each other multiply). An expression over the bound is refused when the questionnaire loads, so
+`validate` names it and `assess` never starts evaluating it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,17 @@ import rule_engine.errors
 
 T = rule_engine.DataType
 MAX_EXPRESSION_LENGTH = 2_000
+# Brackets nested deeper than this are refused before the parser sees them; the parsed tree may be a
+# little deeper (operators), up to MAX_TREE_DEPTH.
+MAX_BRACKET_DEPTH = 16
+MAX_TREE_DEPTH = 48
+MAX_NODES = 400
+# Steps an evaluation may take, by the estimate in `_cost`: far above any real condition (the AI Act
+# catalogue's most costly rule is estimated at about 2,000), far below a second of work.
+MAX_COST = 50_000
+# How many items a list that is not written out in the expression may hold, for the estimate: the
+# options of a multiple choice or the AI systems of a register (see docs/limits.md).
+LIST_SIZE_BOUND = 200
 MEMO_SIZE = 4_096
 _STRING_LITERAL = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'')
 
@@ -141,9 +155,10 @@ def build_rule(text: str, types: Mapping[str, Any], **context: Any) -> rule_engi
 
     Shared by questionnaire conditions and the AI Act catalogue, which add their own checks around it.
     """
+    _check_brackets(text)
     resolver = rule_engine.type_resolver_from_dict(dict(types))
     try:
-        return rule_engine.Rule(text, context=rule_engine.Context(type_resolver=resolver, **context))
+        rule = rule_engine.Rule(text, context=rule_engine.Context(type_resolver=resolver, **context))
     except rule_engine.errors.SymbolResolutionError as exc:
         raise ConditionError(f"unknown name '{exc.symbol_name}'") from None
     except rule_engine.errors.AttributeResolutionError as exc:
@@ -154,20 +169,88 @@ def build_rule(text: str, types: Mapping[str, Any], **context: Any) -> rule_engi
         raise ConditionError(f"the expression mixes types that cannot be compared: {exc.message}") from None
     except (rule_engine.errors.EngineError, ArithmeticError, RecursionError) as exc:
         raise ConditionError(f"the expression is not allowed: {exc}") from None
+    _check_size(rule.statement.expression)
+    return rule
+
+
+def _check_brackets(text: str) -> None:
+    """Refuse brackets nested deeper than MAX_BRACKET_DEPTH, before the parser works through them."""
+    depth = deepest = 0
+    for char in _STRING_LITERAL.sub('""', text):
+        if char in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in ")]}":
+            depth -= 1
+    if deepest > MAX_BRACKET_DEPTH:
+        raise ConditionError(
+            f"brackets nest {deepest} deep; the limit is {MAX_BRACKET_DEPTH}: split the condition up"
+        )
+
+
+def _check_size(root: object) -> None:
+    """Refuse a parsed expression that is too deep, has too many parts or would cost too much to run."""
+    nodes = 0
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        nodes += 1
+        if depth > MAX_TREE_DEPTH:
+            raise ConditionError(f"the expression nests deeper than {MAX_TREE_DEPTH} levels; simplify it")
+        if nodes > MAX_NODES:
+            raise ConditionError(f"the expression has more than {MAX_NODES} parts; simplify it")
+        stack += [(child, depth + 1) for child in _children(node)]
+    cost = _cost(root)
+    if cost > MAX_COST:
+        raise ConditionError(
+            f"the expression would take about {cost:,} steps to evaluate (the limit is {MAX_COST:,}); "
+            "comprehensions nested inside each other multiply: simplify it"
+        )
+
+
+def _children(node: object) -> list[object]:
+    """The sub-expressions of `node`, each once (a node's slots and its __dict__ may name the same one)."""
+    names = dict.fromkeys(name for cls in type(node).__mro__ for name in getattr(cls, "__slots__", ()))
+    names.update(dict.fromkeys(vars(node) if hasattr(node, "__dict__") else ()))
+    found: list[object] = []
+
+    def collect(value: object) -> None:
+        if isinstance(value, ast.ExpressionBase):
+            if all(value is not seen for seen in found):
+                found.append(value)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                collect(item)
+
+    for name in names:
+        if name != "context":
+            collect(getattr(node, name, None))
+    return found
+
+
+def _cost(node: object) -> int:
+    """Roughly how many steps evaluating `node` takes: a comprehension runs its body once per item."""
+    if isinstance(node, ast.ComprehensionExpression):
+        body = _cost(node.result) + (_cost(node.condition) if node.condition is not None else 0)
+        return _cost(node.iterable) + _size(node.iterable) * max(body, 1)
+    return 1 + sum(_cost(child) for child in _children(node))
+
+
+def _size(node: object) -> int:
+    """How many items the list `node` can hold: counted when written out, else LIST_SIZE_BOUND."""
+    if isinstance(node, ast.ArrayExpression | ast.SetExpression):
+        return len(node.value)
+    if isinstance(node, ast.StringExpression):
+        return len(node.value)
+    if isinstance(node, ast.ComprehensionExpression):
+        return _size(node.iterable)
+    return LIST_SIZE_BOUND
 
 
 def _walk(node: object) -> Iterator[object]:
     yield node
-    slots = [name for cls in type(node).__mro__ for name in getattr(cls, "__slots__", ())]
-    attributes = [getattr(node, name, None) for name in slots]
-    attributes += list(vars(node).values()) if hasattr(node, "__dict__") else []
-    for value in attributes:
-        if isinstance(value, ast.ExpressionBase):
-            yield from _walk(value)
-        elif isinstance(value, list | tuple):
-            for item in value:
-                if isinstance(item, ast.ExpressionBase):
-                    yield from _walk(item)
+    for child in _children(node):
+        yield from _walk(child)
 
 
 def _frozen(value: Any) -> Any:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+# A file with thousands of problems is probably the wrong file: the message shows the first ones.
+MAX_PROBLEMS_SHOWN = 50
 
 
 @dataclass(frozen=True, order=True)
@@ -73,7 +75,13 @@ class ProblemsError(ReadinessError):
     """A file (or several) failed its checks; carries every problem found, each with its place."""
 
     def __init__(self, problems: list[Problem], *, exit_code: int = EXIT_USAGE) -> None:
-        super().__init__("\n".join(str(p) for p in problems), exit_code=exit_code)
+        shown = [str(p) for p in problems[:MAX_PROBLEMS_SHOWN]]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            more = len(problems) - MAX_PROBLEMS_SHOWN
+            shown.append(
+                f"... and {more:,} more problem(s); fix these first, or see them all with readiness validate"
+            )
+        super().__init__("\n".join(shown), exit_code=exit_code)
         self.problems = problems
 
 
@@ -82,5 +90,5 @@ def display_path(path: Path | str) -> str:
     p = Path(path)
     try:
         return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the folder, a symlink loop, no working folder
         return str(p)

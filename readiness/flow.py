@@ -120,12 +120,17 @@ class Progress:
     total: int
 
 
-def progress(questionnaire: Questionnaire, answers: Answers, question: Question) -> Progress:
-    """The section and question numbers of `question` among the questions visible now."""
-    visible = visible_questions(questionnaire, answers)
-    sections = [s for s in questionnaire.sections if any(x.section == s.id for x in visible)]
+def progress(questionnaire: Questionnaire, question: Question) -> Progress:
+    """The section and question numbers of `question`, counted as `questionnaires list` counts: every
+    question that can be asked, conditional ones included, so a question keeps its number whatever was
+    answered."""
     section = next(s for s in questionnaire.sections if s.id == question.section)
-    ids = [x.id for x in visible]
-    number = ids.index(question.id) + 1 if question.id in ids else len(visible)
-    section_number = next((i for i, s in enumerate(sections, 1) if s.id == section.id), 1)
-    return Progress(section, section_number, len(sections), number, len(visible))
+    order = [x.id for x in questionnaire.questions()]
+    section_number = next(i for i, s in enumerate(questionnaire.sections, 1) if s.id == section.id)
+    return Progress(
+        section,
+        section_number,
+        len(questionnaire.sections),
+        order.index(question.id) + 1,
+        questionnaire.question_count,
+    )

@@ -7,12 +7,12 @@ path. Every answer is written to the answers file atomically before the next que
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from readiness.answers import Answers, save_answers, value_problem
+from readiness.answers import Answers, save_answers
 from readiness.flow import (
     conclude,
     condition_values,
@@ -23,9 +23,12 @@ from readiness.flow import (
     record_turn,
     visible_fields,
 )
-from readiness.prompts import Choice, Nav, Prompter
+from readiness.limits import MAX_AI_SYSTEMS
+from readiness.prompts import AGAIN, Choice, Nav, Prompter
 from readiness.questionnaire.model import Question, Questionnaire, tr
 from readiness.texts import message
+from readiness.typed import date_in_future, read_typed
+from readiness.values import value_problem
 
 Clock = Callable[[], str]
 
@@ -49,6 +52,7 @@ class Interview:
         self.lang = lang
         self.clock = clock
         self.history: list[str] = []
+        self.today = dt.date.today()
 
     def t(self, key: str, **values: object) -> str:
         return message(key, self.lang, **values)
@@ -85,7 +89,7 @@ class Interview:
         return complete
 
     def _progress(self, question: Question) -> str:
-        where = progress(self.q, self.answers, question)
+        where = progress(self.q, question)
         return self.t(
             "ui_progress",
             section_no=where.section_number,
@@ -113,58 +117,113 @@ class Interview:
             self.answers.set_value(question, result)
             return None
 
-    def _ask(self, question: Question, current: Any) -> Any:
-        """One prompt for one question (top-level or group field); returns a valid value or a Nav."""
+    def _ask(self, question: Question, current: Any, context: Mapping[str, Any] | None = None) -> Any:
+        """One prompt for one question (top-level or group field); returns a valid value or a Nav.
+
+        `context` holds what a field's checks may read besides the answers: the entry's other fields.
+        """
         text = tr(question.text, self.lang)
         if not question.required and question.type != "group":
-            text += " (optional)" if self.lang == "en" else " (optioneel)"
-        specials = self._specials(question)
+            text += self.t("ui_optional")
+        specials = [Choice(self.t(key), nav) for key, nav in self._specials(question)]
         if question.type in ("single", "yes_no", "scale"):
-            choices = (
-                self._choices(question) + [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
-            )
             # No answer is chosen in advance: with nothing saved yet the cursor rests on "help", so pressing
             # Enter never answers "yes" (or the first option) for the user.
-            answer = self.prompter.select(text, choices, default=Nav.HELP if current is None else current)
+            answer = self.prompter.select(
+                text,
+                self._choices(question),
+                default=Nav.HELP if current is None else current,
+                extras=specials + self._nav_choices(),
+            )
             return self._special_value(answer)
         if question.type == "multi":
-            choices = [Choice(tr(o.label, self.lang), o.id) for o in question.options]
-            choices += [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
-            while True:
-                # A single value saved by an older version of a question (a role before roles were a list)
-                # stays ticked.
-                ticked = [current] if isinstance(current, str) else current or []
-                picked = self.prompter.checkbox(text, choices, checked=ticked)
-                if isinstance(picked, Nav):
-                    return self._special_value(picked)
-                problem = value_problem(question, picked)
-                if problem is None:
-                    return picked
-                self.prompter.say(self.t("ui_invalid", problem=problem))
-        return self._ask_typed(question, text, current, specials)
+            return self._ask_multi(question, text, current, specials)
+        return self._ask_typed(question, text, current, self._specials(question), context or {})
 
-    def _ask_typed(self, question: Question, text: str, current: Any, specials: list[tuple[str, Nav]]) -> Any:
+    def _ask_multi(self, question: Question, text: str, current: Any, specials: list[Choice]) -> Any:
+        choices = [Choice(tr(o.label, self.lang), o.id) for o in question.options]
+        extras = [Choice(self.t("ui_tick_again"), AGAIN), *specials]
+        if not question.required:
+            extras.append(Choice(self.t("ui_leave_empty"), []))
+        extras += self._nav_choices()
+        # A single value saved by an older version of a question (a role, before roles were a list) stays
+        # ticked.
+        checked = [current] if isinstance(current, str) else current if isinstance(current, list) else ()
+        while True:
+            picked = self.prompter.checkbox(
+                text,
+                choices,
+                checked=checked,
+                extras=extras,
+                hint=self.t("ui_multi_hint"),
+                question=self.t("ui_nothing_ticked"),
+            )
+            if isinstance(picked, Nav):
+                return self._special_value(picked)
+            problem = value_problem(question, picked, self.lang, labels=True)
+            if problem is None and not picked and question.required:
+                none = next((o for o in question.options if o.exclusive), None)
+                problem = (
+                    self.t("ui_choose_one", none=tr(none.label, self.lang))
+                    if none
+                    else self.t("ui_choose_one_plain")
+                )
+            if problem is None:
+                return picked
+            self.prompter.say(self.t("ui_invalid", problem=problem))
+            checked = picked
+
+    def _ask_typed(
+        self,
+        question: Question,
+        text: str,
+        current: Any,
+        specials: list[tuple[str, Nav]],
+        context: Mapping[str, Any],
+    ) -> Any:
         hint = "".join(f", {nav.value}" for _, nav in specials)
         if question.type == "number":
-            bounds = [f"{b:g}" for b in (question.number_min, question.number_max) if b is not None]
-            text += " — " + self.t("ui_number", range=f" ({' - '.join(bounds)})" if bounds else "")
+            low, high = question.number_min, question.number_max
+            if low is not None and high is not None:
+                bounds = f" ({low:g} - {high:g})"
+            elif low is not None or high is not None:
+                bound = self.t("ui_at_least", low=f"{low:g}") if low is not None else ""
+                bound = bound or self.t("ui_at_most", high=f"{high:g}")
+                bounds = f" ({bound})"
+            else:
+                bounds = ""
+            text += " — " + self.t("ui_number", range=bounds)
         prompt = f"{text}\n  {self.t('ui_text_hint', specials=hint)}"
 
-        def validate(raw: str) -> str | None:
-            if question.required and not raw.strip():
-                return self.t("ui_invalid", problem=":skip")
-            value = _parse_typed(question, raw)
-            if value is None:
-                return self.t("ui_invalid", problem="expected a number")
-            return value_problem(question, value)
+        def read(raw: str) -> tuple[Any, str | None]:
+            if not raw.strip():
+                return None, self.t("ui_invalid", problem=":skip") if question.required else None
+            value, problem = read_typed(
+                question, raw, self.lang, country=str(self.answers.company.get("country") or "")
+            )
+            if problem is None:
+                problem = value_problem(question, value, self.lang, labels=True)
+            if problem is None:
+                problem = self._future_problem(question, value, context)
+            return value, problem
 
         default = "" if current is None or current in ("dont_know", "not_applicable") else str(current)
-        answer = self.prompter.text(prompt, default=default, validate=validate)
+        answer = self.prompter.text(prompt, default=default, validate=lambda raw: read(raw)[1])
         if isinstance(answer, Nav):
             return self._special_value(answer)
         if not answer.strip():
             return Nav.SKIP
-        return _parse_typed(question, answer)
+        return read(answer)[0]
+
+    def _future_problem(self, question: Question, value: Any, context: Mapping[str, Any]) -> str | None:
+        """Why a date may not lie in the future here (its `not_in_future_when:` holds), or None."""
+        group = next((g for g in self.q.questions() if question in g.fields), None)
+        key = f"{group.id}.{question.id}" if group else question.id
+        condition = self.q.condition("not_in_future", key)
+        if condition is None:
+            return None
+        values = {**condition_values(self.q, self.answers), **context}
+        return date_in_future(value, self.today, self.lang) if condition.holds(values) else None
 
     def _choices(self, question: Question) -> list[Choice]:
         if question.type == "yes_no":
@@ -215,7 +274,12 @@ class Interview:
         self.prompter.say(tr(group.text, self.lang))
         while True:
             self.prompter.say(self.t("ui_group_count", count=len(items)))
-            choices = [Choice(self.t("ui_group_add", item=item_name), ("add", -1))]
+            limit = min(group.max_items or MAX_AI_SYSTEMS, MAX_AI_SYSTEMS)
+            choices = (
+                [] if len(items) >= limit else [Choice(self.t("ui_group_add", item=item_name), ("add", -1))]
+            )
+            if not choices:
+                self.prompter.say(self.t("ui_too_many", limit=limit))
             for i, item in enumerate(items):
                 choices.append(Choice(self.t("ui_group_edit", name=item.get("name", i + 1)), ("edit", i)))
             for i, item in enumerate(items):
@@ -249,7 +313,7 @@ class Interview:
             if position >= len(fields):
                 return {k: v for k, v in item.items() if k in {f.id for f in fields}}
             sub = fields[position]
-            result = self._ask(sub, item.get(sub.id))
+            result = self._ask(sub, item.get(sub.id), item)
             if result is Nav.HELP:
                 self.prompter.say(tr(sub.help, self.lang) or self.t("ui_no_help"))
             elif result is Nav.STOP:
@@ -264,14 +328,3 @@ class Interview:
             else:
                 item[sub.id] = result
                 position += 1
-
-
-def _parse_typed(question: Question, raw: str) -> Any:
-    """Typed text as the question's value type: numbers for number questions, text otherwise."""
-    if question.type != "number":
-        return raw.strip()
-    text = raw.strip().replace(",", ".")
-    if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-        return None
-    number = float(text)
-    return int(number) if number.is_integer() else number

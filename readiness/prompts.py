@@ -2,6 +2,9 @@
 
 The interview only knows the `Prompter` protocol. Navigation (back, skip, help, don't know, not
 applicable, stop) comes back as a `Nav` value, so the same interview runs in a terminal and in a test.
+Navigation is never an answer to tick: in a list to choose one from, it follows the options after a
+separator; in a list to tick several from, it is offered only when the list is confirmed with nothing
+ticked, so "help" can never be ticked together with an answer and swallow it.
 """
 
 from __future__ import annotations
@@ -9,7 +12,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
+
+from readiness.errors import ReadinessError
+from readiness.limits import shorten
 
 
 class Nav(enum.Enum):
@@ -21,6 +28,16 @@ class Nav(enum.Enum):
     STOP = ":stop"
 
 
+class _Again:
+    """The extra that goes back to ticking (questionary takes a value of None for "use the title")."""
+
+    def __repr__(self) -> str:
+        return "AGAIN"
+
+
+AGAIN = _Again()
+
+
 @dataclass(frozen=True)
 class Choice:
     title: str
@@ -28,11 +45,26 @@ class Choice:
 
 
 class Prompter(Protocol):
-    """The four ways the interview asks; each returns the answer or a `Nav`."""
+    """The four ways the interview asks; each returns the answer or a `Nav`.
 
-    def select(self, message: str, choices: list[Choice], default: Any = None) -> Any: ...
+    `extras` are the choices besides the answers (navigation, don't know, not applicable). In
+    `checkbox` they are offered when nothing is ticked: an extra whose value is a list (e.g. []) is
+    returned as that answer, one whose value is AGAIN goes back to ticking.
+    """
 
-    def checkbox(self, message: str, choices: list[Choice], checked: Iterable[Any] = ()) -> Any: ...
+    def select(
+        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+    ) -> Any: ...
+
+    def checkbox(
+        self,
+        message: str,
+        choices: list[Choice],
+        checked: Iterable[Any] = (),
+        extras: Iterable[Choice] = (),
+        hint: str = "",
+        question: str = "",
+    ) -> Any: ...
 
     def text(
         self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None
@@ -54,25 +86,48 @@ class QuestionaryPrompter:
     def __init__(self, say: Callable[[str], None]) -> None:
         self._say = say
 
-    def select(self, message: str, choices: list[Choice], default: Any = None) -> Any:
+    def select(
+        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+    ) -> Any:
         import questionary
 
-        options = [questionary.Choice(c.title, value=c.value) for c in choices]
-        chosen = default if any(c.value == default for c in choices) else None
+        others = list(extras)
+        options: list[Any] = [questionary.Choice(c.title, value=c.value) for c in choices]
+        if others:
+            options.append(questionary.Separator())
+            options += [questionary.Choice(c.title, value=c.value) for c in others]
+        chosen = default if any(c.value == default for c in [*choices, *others]) else None
         # Long lists (countries) can be filtered by typing.
-        searchable = len(choices) > 12
+        searchable = len(options) > 12
         return questionary.select(
             message, options, default=chosen, use_search_filter=searchable, use_jk_keys=not searchable
         ).unsafe_ask()
 
-    def checkbox(self, message: str, choices: list[Choice], checked: Iterable[Any] = ()) -> Any:
+    def checkbox(
+        self,
+        message: str,
+        choices: list[Choice],
+        checked: Iterable[Any] = (),
+        extras: Iterable[Choice] = (),
+        hint: str = "",
+        question: str = "",
+    ) -> Any:
         import questionary
 
         ticked = set(checked)
-        options = [questionary.Choice(c.title, value=c.value, checked=c.value in ticked) for c in choices]
-        picked = questionary.checkbox(message, options).unsafe_ask()
-        navs = [p for p in picked if isinstance(p, Nav)]
-        return navs[0] if navs else picked
+        others = list(extras)
+        while True:
+            options = [questionary.Choice(c.title, value=c.value, checked=c.value in ticked) for c in choices]
+            picked = questionary.checkbox(message, options, instruction=hint or None).unsafe_ask()
+            if picked or not others:
+                return picked
+            # Confirmed with nothing ticked: what the user can do instead, ticking after all among it.
+            action = questionary.select(
+                question or message, [questionary.Choice(c.title, value=c.value) for c in others]
+            ).unsafe_ask()
+            if action is not AGAIN:
+                return action
+            ticked = set()
 
     def text(
         self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None
@@ -92,46 +147,81 @@ class QuestionaryPrompter:
         self._say(text)
 
 
+class ScriptError(ReadinessError):
+    """An answer in a `--script` file that does not fit the question it meets."""
+
+
 @dataclass
 class ScriptedPrompter:
     """Answers from a list, in order: for tests and for driving an interview from a script.
 
     Each item is the value to return (an option id, a list, text) or a `Nav`; text items may also be
     written as the navigation words (`:back`, `:skip`, ...). Running out of script stops the interview
-    as Ctrl-C would.
+    as Ctrl-C would; an item that does not fit its question is a ScriptError naming both.
     """
 
     script: list[Any]
     said: list[str] = field(default_factory=list)
     asked: list[str] = field(default_factory=list)
+    source: Path | None = None
+    used: int = 0
 
-    def _next(self, message: str, valid: Callable[[Any], bool]) -> Any:
+    def _next(self, message: str, valid: Callable[[Any], bool], expected: str) -> Any:
         self.asked.append(message)
         if not self.script:
             raise KeyboardInterrupt
         item = self.script.pop(0)
+        self.used += 1
         if isinstance(item, str) and _nav_from_text(item) is not None:
             return _nav_from_text(item)
         if isinstance(item, str) and item in _SPECIAL_WORDS:
             return _SPECIAL_WORDS[item]
         if isinstance(item, Nav) or valid(item):
             return item
-        raise ValueError(f"scripted answer {item!r} does not fit: {message}")
+        raise ScriptError(
+            f"{self._misfit(message, item)}: expected {expected} "
+            "(or one of :back, :skip, :help, :stop, dont_know, not_applicable)"
+        )
 
-    def select(self, message: str, choices: list[Choice], default: Any = None) -> Any:
-        return self._next(message, lambda item: any(c.value == item for c in choices))
+    def _misfit(self, message: str, item: Any) -> str:
+        """Which script item does not fit which question (the first line of its prompt)."""
+        where = f"{self.source.name} item {self.used}" if self.source else f"script item {self.used}"
+        return f"{where}: {shorten(repr(item))} does not fit the question “{message.splitlines()[0]}”"
 
-    def checkbox(self, message: str, choices: list[Choice], checked: Iterable[Any] = ()) -> Any:
+    def select(
+        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+    ) -> Any:
+        values = [c.value for c in [*choices, *extras]]
+        expected = "one of: " + ", ".join(str(c.value) for c in choices)
+        return self._next(message, lambda item: any(v == item for v in values), expected)
+
+    def checkbox(
+        self,
+        message: str,
+        choices: list[Choice],
+        checked: Iterable[Any] = (),
+        extras: Iterable[Choice] = (),
+        hint: str = "",
+        question: str = "",
+    ) -> Any:
         values = [c.value for c in choices]
-        return self._next(message, lambda item: isinstance(item, list) and all(v in values for v in item))
+        expected = "a list of some of: " + ", ".join(str(v) for v in values)
+        return self._next(
+            message, lambda item: isinstance(item, list) and all(v in values for v in item), expected
+        )
 
     def text(
         self, message: str, default: str = "", validate: Callable[[str], str | None] | None = None
     ) -> Any:
-        answer = self._next(message, lambda item: isinstance(item, str))
+        answer = self._next(message, lambda item: isinstance(item, str | int | float), "text")
+        if isinstance(answer, int | float) and not isinstance(answer, bool):
+            answer = str(answer)
         if isinstance(answer, str) and validate is not None and (problem := validate(answer)) is not None:
-            self.said.append(problem)
-            return self.text(message, default, validate)
+            where = f"{self.source.name} item {self.used}" if self.source else f"script item {self.used}"
+            question = message.split("\n", 1)[0]
+            raise ScriptError(
+                f"{where}: {shorten(repr(answer))} does not fit the question “{question}”: {problem}"
+            )
         return answer
 
     def say(self, text: str) -> None:

@@ -17,6 +17,14 @@ from readiness.hubdocs.i18n import gettext_for
 from readiness.questionnaire.model import Question, Questionnaire, tr
 
 Columns = list[tuple[str, str]]
+# A cell starting with one of these is a formula to a spreadsheet program (OWASP, "CSV Injection"):
+# a question text like `=HYPERLINK(...)` must stay text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: str) -> str:
+    """`text` as a CSV cell no spreadsheet program runs as a formula: a leading ' where it could be one."""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
 def template_columns(questionnaire: Questionnaire, lang: str) -> Columns:
@@ -80,8 +88,8 @@ def template_csv(questionnaire: Questionnaire, lang: str) -> str:
     columns = template_columns(questionnaire, lang)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([name for name, _ in columns])
-    writer.writerow([text for _, text in columns])
+    writer.writerow([inert(name) for name, _ in columns])
+    writer.writerow([inert(text) for _, text in columns])
     return "\ufeff" + buffer.getvalue()
 
 
@@ -97,6 +105,12 @@ def template_xlsx(questionnaire: Questionnaire, lang: str) -> bytes:
     sheet.title = "answers"
     sheet.append([name for name, _ in columns])
     sheet.append([text for _, text in columns])
+    for row in (sheet[1], sheet[2]):
+        for cell in row:
+            # openpyxl stores a text starting with = as a formula; keep every cell a string, shown as
+            # typed (the quote prefix is how a spreadsheet marks text that looks like a formula).
+            cell.data_type = "s"
+            cell.quotePrefix = isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for cell in sheet[2]:

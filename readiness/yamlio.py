@@ -45,14 +45,14 @@ class _Loader(yaml.SafeLoader):
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
-        self._aliases = 0
+        self.aliases = 0
 
     def compose_node(self, parent: Node | None, index: object) -> Node | None:
         if self.check_event(AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
                 raise _Limit(
-                    f"more than {MAX_ALIASES} YAML aliases (*name); this looks like an alias bomb",
+                    f"more than {MAX_ALIASES} YAML aliases (*name); write the values out instead",
                     self.peek_event().start_mark,
                 )
         self._depth += 1
@@ -194,9 +194,12 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         raise ProblemsError([_reader_problem(name, text, exc)]) from None
     try:
         root = loader.get_single_node()
-        if root is not None and _expanded_size(root, {}) > MAX_EXPANDED_NODES:
+        # Without aliases the values are bounded by the file's size; with them, by what they expand to.
+        if root is not None and loader.aliases and _expanded_size(root, {}) > MAX_EXPANDED_NODES:
             raise _Limit(
-                "the aliases in this file expand to too many values (an alias bomb?)", root.start_mark
+                f"the aliases (*name) in this file expand to more than {MAX_EXPANDED_NODES:,} values; "
+                "write the values out instead of repeating them through aliases",
+                root.start_mark,
             )
         data = loader.construct_document(root) if root is not None else None
     except _Limit as exc:
@@ -221,19 +224,41 @@ def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
     Raises `ProblemsError` with a located problem for a missing, huge, empty, binary, non-UTF-8 or
     malformed file, duplicate keys, alias bombs and deep nesting.
     """
+    return parse_yaml(decode_text(read_limited(path, max_bytes=max_bytes), display_path(path)), path)
+
+
+def read_limited(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of a file the user named, read once (a pipe can be read only once), within `max_bytes`."""
     name = display_path(path)
     if not path.exists():
+        if path.is_symlink():
+            raise ProblemsError(
+                [
+                    Problem(
+                        name,
+                        0,
+                        0,
+                        "a symbolic link that loops back on itself or points to a file that does not exist",
+                        fix="check where the link points",
+                    )
+                ]
+            )
         raise ProblemsError([Problem(name, 0, 0, "no such file", fix="check the path")])
     if path.is_dir():
         raise ProblemsError([Problem(name, 0, 0, "this is a folder, not a YAML file")])
-    size = path.stat().st_size
+    check_size(name, path.stat().st_size, max_bytes)
+    with path.open("rb") as handle:
+        raw = handle.read(max_bytes + 1)
+    check_size(name, len(raw), max_bytes)  # a pipe or device says nothing of its size beforehand
+    return raw
+
+
+def check_size(name: str, size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
+    """A ProblemsError when `size` bytes are more than a YAML file may hold."""
     if size > max_bytes:
         raise ProblemsError(
             [Problem(name, 0, 0, f"the file is {size // 1024} KiB; the limit is {max_bytes // 1024} KiB")]
         )
-    with path.open("rb") as handle:
-        raw = handle.read(max_bytes + 1)
-    return parse_yaml(decode_text(raw, name), path)
 
 
 def _reader_problem(name: str, text: str, exc: yaml.reader.ReaderError) -> Problem:

@@ -38,6 +38,13 @@ def test_unanswered_and_special_answers_make_a_condition_false() -> None:
         ("size > 3", "cannot be compared"),
         ("size ==", "syntax error"),
         ("staff > 1 or " * 200 + "true", "longer than"),
+        ("[" * 17 + "staff" + "]" * 17 + " != []", "brackets nest 17 deep"),
+        ("staff > 1 or " * 60 + "true", "nests deeper than"),
+        ("staff in [" + ",".join(["1"] * 450) + "]", "more than 400 parts"),
+        (
+            "[[[staff for a in tools] for b in tools] for c in tools] != []",
+            "would take about 8,040,203 steps",
+        ),
     ],
 )
 def test_refused_expressions_say_why(text: str, message: str) -> None:
@@ -62,3 +69,25 @@ def test_any_expression_parses_or_is_refused_cleanly(text: str) -> None:
     except ConditionError:
         return
     assert isinstance(condition.holds({"size": "x", "staff": 1, "tools": ["a"], "backups": True}), bool)
+
+
+def test_the_cost_of_nested_comprehensions_is_refused_before_it_is_paid() -> None:
+    # Five comprehensions over ten items each: 100,000 evaluations of the body, once took 50 s at 40 levels.
+    ten = "[1,2,3,4,5,6,7,8,9,10]"
+    text = "staff"
+    for name in "abcde":
+        text = f"[{text} for {name} in {ten}]"
+    with pytest.raises(ConditionError, match="comprehensions nested inside each other multiply"):
+        parse_condition(f"{text} != []", SYMBOLS)
+
+
+def test_a_deeply_bracketed_condition_within_the_limit_parses_in_linear_time() -> None:
+    # The checks once walked every sub-expression twice per level: 2**17 visits at 16 brackets.
+    condition = parse_condition("[" * 16 + "staff" + "]" * 16 + " != []", SYMBOLS)
+    assert condition.holds({"staff": 1})
+
+
+def test_one_comprehension_over_an_answer_is_allowed() -> None:
+    condition = parse_condition('[t for t in tools if t != "vision"] != []', SYMBOLS)
+    assert condition.holds({"tools": ["vision", "chatbot"]})
+    assert not condition.holds({"tools": ["vision"]})

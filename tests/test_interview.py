@@ -103,7 +103,7 @@ def test_stopping_keeps_every_answer_and_resume_continues_at_the_next_open_quest
 
 def test_conditional_questions_appear_only_when_their_condition_holds(tmp_path: Path) -> None:
     questionnaire = Registry.default().load("quickscan")
-    prompter = ScriptedPrompter([*PROFILE, "ideas", True, [], False, "training", "0", 0, "", ["none"]])
+    prompter = ScriptedPrompter([*PROFILE, "ideas", True, ["none"], False, "training", "0", 0, "", ["none"]])
     answers = Answers(questionnaire.ref)
     assert Interview(questionnaire, answers, tmp_path / "a.yaml", prompter, "en", lambda: "now").run()
     assert "gdpr_basis" not in answers.answers

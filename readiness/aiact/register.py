@@ -19,6 +19,7 @@ from typing import Any
 
 from readiness.aiact.expressions import T
 from readiness.errors import Problem, ProblemsError
+from readiness.limits import limit_problems
 from readiness.schemas import check_against_schema, load_schema
 from readiness.yamlio import YamlDocument, read_yaml
 
@@ -99,7 +100,7 @@ def register_from_data(data: dict[str, Any], source_name: str) -> Register:
 
 def _register(document: YamlDocument, *, located: bool) -> Register:
     data = document.data
-    problems = check_against_schema(document, SCHEMA)
+    problems = limit_problems(document, "systems") or check_against_schema(document, SCHEMA)
     if not problems:
         problems = _duplicate_names(document)
     if problems:

@@ -9,7 +9,7 @@ is reported alongside the others instead of stopping the batch.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from readiness.answers import Answers, LoadedAnswers, load_answers
@@ -17,6 +17,7 @@ from readiness.batch.table import TABLE_SUFFIXES, read_table
 from readiness.errors import ReadinessError, display_path
 from readiness.questionnaire.registry import Registry
 from readiness.slug import slugify
+from readiness.yamlio import read_limited
 
 ANSWERS_SUFFIXES = (".answers.yaml", ".answers.yml")
 FILE_SUFFIXES = (".yaml", ".yml", ".pdf")
@@ -126,15 +127,40 @@ def _table_items(path: Path, registry: Registry, taken: set[str]) -> list[BatchI
     return items
 
 
+def guard_outputs(items: list[BatchInput], out_dir: Path, suffix: str) -> list[BatchInput]:
+    """`items`, those whose output file would be one of the batch's input files made to fail instead.
+
+    Compared by inode, so a hard link or a symbolic link to an input is caught as well as the input.
+    """
+    inputs = {key for item in items if (key := _inode(item.path)) is not None}
+    guarded = []
+    for item in items:
+        output = out_dir / f"{item.name}{suffix}"
+        if not item.reason and _inode(output) in inputs:
+            item = replace(
+                item,
+                reason=f"its report {display_path(output)} would overwrite an input of this batch; "
+                "choose another --out-dir",
+            )
+        guarded.append(item)
+    return guarded
+
+
+def _inode(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return (info.st_dev, info.st_ino)
+
+
 def read_answers_bytes(path: Path) -> bytes:
     """The answers file behind `path`: its own bytes, or those embedded in a report PDF."""
     from readiness.report.extract import answers_from_pdf, is_pdf
 
     if is_pdf(path):
         return answers_from_pdf(path)
-    if not path.is_file():
-        raise ReadinessError(f"{display_path(path)}: no such file")
-    return path.read_bytes()
+    return read_limited(path)
 
 
 def load_input(item: BatchInput, registry: Registry) -> LoadedAnswers:

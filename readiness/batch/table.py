@@ -9,26 +9,26 @@ starts with `#` (the template's row of question texts) are notes and are not rea
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from readiness.answers import resolve_questionnaire, value_problem
+from readiness.answers import resolve_questionnaire
+from readiness.batch.spreadsheet import read_cells
 from readiness.errors import Problem, ReadinessError, display_path
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
+from readiness.typed import read_typed, region_problem
+from readiness.values import value_problem
 
 QUESTIONNAIRE_COLUMN = "questionnaire"
 COMPANY_FIELDS = ("name", "country", "size", "nace", "region", "language")
 # Company fields written as codes in capitals (NL, NL41, C28): accepted in any case.
 CODE_FIELDS = frozenset({"country", "region", "nace"})
-MAX_TABLE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 10_000
 MULTI_SEPARATOR = ";"
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -65,9 +65,7 @@ def read_table(path: Path, registry: Registry) -> list[TableRow]:
     duplicate or unknown column names); problems of single cells stay with their row.
     """
     name = display_path(path)
-    if path.stat().st_size > MAX_TABLE_BYTES:
-        raise ReadinessError(f"{name}: the file is larger than {MAX_TABLE_BYTES // (1024 * 1024)} MiB")
-    cells = _xlsx_cells(path) if path.suffix.lower() == ".xlsx" else _csv_cells(path)
+    cells = read_cells(path)
     header_row = next(cells, None)
     if header_row is None or not any(_blank(c) is False for c in header_row):
         raise ReadinessError(f"{name}: the first row must hold the column names (question ids)")
@@ -84,12 +82,17 @@ def read_table(path: Path, registry: Registry) -> list[TableRow]:
         if all(_blank(v) for v in values):
             continue
         if len(rows) >= MAX_ROWS:
-            raise ReadinessError(f"{name}: more than {MAX_ROWS} rows; split the file")
+            raise ReadinessError(f"{name}: more than {MAX_ROWS:,} companies; split the file")
         rows.append(_convert_row(path, number, header, values, default_ref, registry))
     return rows
 
 
 def _check_header(name: str, header: list[str]) -> None:
+    if "company.name" not in header:
+        raise ReadinessError(
+            f"{name}: no column called company.name; the first row must hold the column names "
+            "(question ids), as `readiness template csv QUESTIONNAIRE` writes them"
+        )
     seen: dict[str, str] = {}
     for index, title in enumerate(header):
         if not title or title.startswith("#"):
@@ -103,44 +106,6 @@ def _check_header(name: str, header: list[str]) -> None:
 
 def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _csv_cells(path: Path) -> Iterator[list[Any]]:
-    raw = path.read_bytes()
-    if b"\x00" in raw:
-        raise ReadinessError(f"{display_path(path)}: this is a binary file, not CSV text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ReadinessError(
-            f"{display_path(path)}:{line}: the file is not UTF-8 text; save it as 'CSV UTF-8'"
-        ) from None
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:8192], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), dialect)
-    except csv.Error as exc:
-        raise ReadinessError(f"{display_path(path)}: not a readable CSV file ({exc})") from None
-
-
-def _xlsx_cells(path: Path) -> Iterator[list[Any]]:
-    from zipfile import BadZipFile
-
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (BadZipFile, OSError, KeyError, ValueError) as exc:
-        raise ReadinessError(f"{display_path(path)}: not a readable XLSX workbook ({exc})") from None
-    try:
-        sheet = book.worksheets[0]
-        for values in sheet.iter_rows(values_only=True):
-            yield list(values)
-    finally:
-        book.close()
 
 
 def _convert_row(
@@ -189,6 +154,10 @@ def _convert_row(
     for key in ("name", "country", "size"):
         if key not in data["company"] and f"company.{key}" not in refused:
             problems.append(problem(f"company.{key}", "this company field is required"))
+    region, country = data["company"].get("region"), data["company"].get("country")
+    wrong_region = region_problem(str(region), str(country)) if region and country else None
+    if wrong_region:
+        problems.append(problem("company.region", wrong_region))
     return TableRow(path, number, company_name, None if problems else data, tuple(problems))
 
 
@@ -223,7 +192,7 @@ def convert_cell(question: Question | None, raw: Any) -> tuple[Any, str | None]:
         value = _option_id(question, str(text))
     elif kind == "multi":
         parts = [p.strip() for p in str(text).split(MULTI_SEPARATOR)]
-        value = [_option_id(question, p) for p in parts if p]
+        value = list(dict.fromkeys(_option_id(question, p) for p in parts if p))  # "a; a" means a
     elif kind in ("scale", "number"):
         value = _number(text)
         if value is None:
@@ -233,7 +202,9 @@ def convert_cell(question: Question | None, raw: Any) -> tuple[Any, str | None]:
         if value is None:
             return None, f"expected yes or no (or true or false), found {raw!r}"
     else:
-        value = str(text)
+        value, unreadable = read_typed(question, str(text), "en")
+        if unreadable:
+            return None, unreadable
     return value, value_problem(question, value)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness import __version__
-from readiness.atomic import write_atomic
+from readiness.atomic import same_file, write_atomic, write_error
 from readiness.batch.inputs import BatchInput, load_input
 from readiness.errors import ReadinessError
 from readiness.questionnaire.registry import Registry
@@ -128,6 +128,8 @@ def process(item: BatchInput, options: Options) -> ItemResult:
             _process(item, output, options, result)
     except ReadinessError as exc:
         result.status, result.reason = "failed", exc.message
+    except OSError as exc:  # the disk or the folder said no (full, read-only, no permission)
+        result.status, result.reason = "failed", write_error(output, exc).message
     except Exception as exc:  # a bug: kept with its traceback in the summary, never stopping the batch
         result.status = "failed"
         result.reason = f"internal error ({exc.__class__.__name__}: {exc}); please report it"
@@ -143,7 +145,7 @@ def _process(item: BatchInput, output: Path, options: Options, result: ItemResul
 
     registry = _Worker.registry
     assert registry is not None, "start_worker() was not called in this process"
-    if item.data is None and output.resolve() == item.path.resolve():
+    if item.data is None and same_file(output, item.path):
         raise ReadinessError("the output would overwrite this input; choose another --out-dir")
     loaded = load_input(item, registry)
     fingerprint = _fingerprint(loaded.raw, loaded.questionnaire.content_hash, options.salt)

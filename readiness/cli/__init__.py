@@ -6,13 +6,16 @@ quick commands start fast and never load WeasyPrint.
 
 from __future__ import annotations
 
+import errno
 import importlib
 from collections.abc import Sequence
 
 import click
 
 from readiness import __version__
-from readiness.errors import EXIT_USAGE, ProblemsError, ReadinessError
+from readiness.errors import EXIT_USAGE, ProblemsError, ReadinessError, display_path
+
+EXIT_INTERRUPTED = 130
 
 # name -> "module:attribute"; the order is the order of `readiness --help`.
 COMMANDS: dict[str, str] = {
@@ -70,9 +73,15 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except ReadinessError as exc:
             raise UserError(exc.message, exc.exit_code, located=isinstance(exc, ProblemsError)) from None
+        except KeyboardInterrupt:
+            # Ctrl-C: whatever was saved stays saved; exit as a shell expects of an interrupted program.
+            click.echo("", err=True)
+            raise click.exceptions.Exit(EXIT_INTERRUPTED) from None
         except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader went away (`| head`): click ends quietly
             # The machine said no (disk full, no permission, a folder where a file should be): say so plainly.
-            where = f"{exc.filename}: " if exc.filename else ""
+            where = f"{display_path(exc.filename)}: " if exc.filename else ""
             raise UserError(f"{where}{exc.strerror or exc}", EXIT_USAGE, located=False) from None
 
 

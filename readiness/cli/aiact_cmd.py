@@ -181,9 +181,15 @@ def docs(
 
 
 def _parse_date(value: str) -> datetime.date:
+    from readiness.cli.options import check_as_of
+
     try:
         if len(value) != 10:
             raise ValueError(value)
-        return datetime.date.fromisoformat(value)
+        date = datetime.date.fromisoformat(value)
     except ValueError:
         raise ReadinessError(f"--as-of '{value}' is not a date in the form YYYY-MM-DD") from None
+    try:
+        return check_as_of(date)
+    except click.BadParameter as exc:
+        raise ReadinessError(f"--as-of {exc.message}") from None

@@ -84,40 +84,60 @@ def assess(
 
     With --answers FILE of a complete assessment, nothing is asked: the file is scored. An unfinished
     file is resumed at a terminal; without a terminal, the open questions are listed and the exit code is 1.
+    --resume alone continues the interview saved most recently in reports/.
     """
     from readiness.answers import load_answers, migrate_answers
     from readiness.assessment import run_assessment
+    from readiness.atomic import is_stdout, refuse_inputs
     from readiness.flow import missing_required
     from readiness.questionnaire import Registry
     from readiness.questionnaire.model import tr
     from readiness.report.brand import load_brand
+    from readiness.sessions import latest_in_progress, missing_file_message, write_upgraded
 
     brand = load_brand(brand_path)
     registry = Registry.default(questionnaire_dirs)
+    if nace is not None:
+        from readiness.directory.inputs import check_nace
+
+        nace = check_nace(nace)
     prompter = _prompter(script_path)
+    if resume and answers_path is None:
+        answers_path = latest_in_progress()
+        click.echo(f"Resuming {display_path(answers_path)}", err=True)
+    if answers_path is not None and not answers_path.exists() and (resume or upgrade or prompter is None):
+        raise ReadinessError(missing_file_message(answers_path))
+    inputs = [answers_path, script_path, brand_path]
+    if out_path is not None:
+        refuse_inputs([out_path], inputs)
     if answers_path is not None and answers_path.exists():
         loaded = load_answers(answers_path, registry)
         answers, questionnaire = loaded.answers, loaded.questionnaire
+        saved: bytes | None = loaded.raw  # what the PDF carries, unless the file is saved again below
         if upgrade:
             newest = registry.load(questionnaire.id)
-            answers, notes = migrate_answers(answers, newest, registry)
-            questionnaire = newest
-            for note in notes:
-                click.echo(f"upgrade: {note}", err=True)
+            if newest.version == questionnaire.version:
+                click.echo(f"{display_path(answers_path)} already answers {newest.ref}", err=True)
+            else:
+                answers, notes = migrate_answers(answers, newest, registry)
+                for note in notes:
+                    click.echo(f"upgrade: {note}", err=True)
+                backup = write_upgraded(answers_path, answers, now=_now())
+                questionnaire, saved = newest, None
+                click.echo(
+                    f"upgraded {display_path(answers_path)} to {newest.ref}; "
+                    f"the old version is kept in {display_path(backup)}",
+                    err=True,
+                )
         missing = missing_required(questionnaire, answers)
         if missing and prompter is None:
-            lines = [
-                f"{answers_path}: the assessment is not complete; {len(missing)} required question(s) open:"
-            ]
+            name = display_path(answers_path)
+            lines = [f"{name}: the assessment is not complete; {len(missing)} required question(s) open:"]
             lines += [f"  {q.id}: {tr(q.text, 'en')}" for q in missing]
-            lines.append(
-                f"Answer them in a terminal with: readiness assess --answers {answers_path} --resume"
-            )
+            lines.append(f"Answer them in a terminal with: readiness assess --answers {name} --resume")
             raise ReadinessError("\n".join(lines), exit_code=EXIT_PROBLEMS)
-        if missing or resume or upgrade:
-            assert prompter is not None or not missing
-            if prompter is not None:
-                answers = _interview(questionnaire, answers, answers_path, prompter, lang)
+        if prompter is not None and (missing or resume):
+            answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang), None
     else:
         if prompter is None:
             raise ReadinessError(
@@ -126,12 +146,13 @@ def assess(
             )
         ref = _choose_questionnaire(registry, questionnaire_ref or sector, nace, prompter, lang)
         questionnaire = registry.load(ref)
-        answers, answers_path = _start(questionnaire, answers_path, prompter, lang)
-        answers = _interview(questionnaire, answers, answers_path, prompter, lang)
+        answers, answers_path = _start(questionnaire, answers_path, prompter, lang, registry)
+        answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang), None
     if missing_required(questionnaire, answers):
+        name = display_path(answers_path)
         raise ReadinessError(
-            f"stopped before the end; your answers are saved in {answers_path}. "
-            f"Continue with: readiness assess --answers {answers_path} --resume",
+            f"stopped before the end; your answers are saved in {name}. "
+            f"Continue with: readiness assess --answers {name} --resume",
             exit_code=EXIT_PROBLEMS,
         )
     assessment = run_assessment(
@@ -143,29 +164,23 @@ def assess(
         return
     from readiness.report.output import report_path, write_assessment
 
-    # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
-    saved = answers_path is not None and answers_path.exists() and not upgrade
-    raw = (
-        answers_path.read_bytes() if saved and answers_path is not None else answers.to_yaml().encode("utf-8")
-    )
+    if saved is None:
+        # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
+        saved = answers_path.read_bytes() if answers_path.is_file() else answers.to_yaml().encode("utf-8")
     if output_format == "text" and out_path is None:
         from readiness.report.model import build_report
         from readiness.report.text import render_text
 
         model = build_report(
-            assessment.as_dict(language),
-            questionnaire,
-            answers.as_data(),
-            raw,
-            language,
-            load_brand(brand_path),
+            assessment.as_dict(language), questionnaire, answers.as_data(), saved, language, brand
         )
         click.echo(render_text(model, templates=template_dirs), nl=False)
         return
     target = report_path(out_path, str(answers.company.get("name", "")), output_format)
+    refuse_inputs([target], inputs)
     write_assessment(
         assessment,
-        raw,
+        saved,
         target,
         output_format,
         lang=language,
@@ -173,8 +188,9 @@ def assess(
         templates=template_dirs,
         pdfa=pdfa,
     )
-    _emit(assessment.as_dict(language), "text", None)
-    click.echo(f"\nReport written to {display_path(target)}")
+    to_stderr = is_stdout(target)
+    _emit(assessment.as_dict(language), "text", None, to_stderr=to_stderr)
+    click.echo(f"\nReport written to {display_path(target)}", err=to_stderr)
     if with_drafts:
         write_report_drafts(assessment, target, language, brand_path)
 
@@ -187,8 +203,8 @@ def _prompter(script_path: Path | None) -> Any:
 
         script = read_yaml(script_path).data
         if not isinstance(script, list):
-            raise ReadinessError(f"{script_path}: a script is a YAML list of answers")
-        return ScriptedPrompter(script)
+            raise ReadinessError(f"{display_path(script_path)}: a script is a YAML list of answers")
+        return ScriptedPrompter(script, source=script_path)
     if sys.stdin.isatty() and sys.stdout.isatty():
         return QuestionaryPrompter(lambda text: click.echo(text))
     return None
@@ -200,6 +216,7 @@ def _choose_questionnaire(
     from readiness.prompts import Choice
     from readiness.questionnaire.model import tr
     from readiness.sectors import questionnaire_for_nace
+    from readiness.texts import message
 
     if ref:
         registry.load(ref)
@@ -211,18 +228,18 @@ def _choose_questionnaire(
         latest = registry.load(qid)
         if latest.kind == "questionnaire":
             choices.append(Choice(f"{tr(latest.title, lang or 'en')} ({qid})", qid))
-    picked = prompter.select("Which questionnaire fits your organisation best?", choices)
+    picked = prompter.select(message("ui_which_questionnaire", lang or "en"), choices)
     if not isinstance(picked, str):
         raise click.exceptions.Exit(130)
     return picked
 
 
 def _start(
-    questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None
+    questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None, registry: Any
 ) -> tuple[Any, Path]:
     from readiness.answers import Answers, load_answers
-    from readiness.questionnaire import Registry
     from readiness.slug import slugify
+    from readiness.texts import message
 
     answers = Answers(questionnaire=questionnaire.ref, meta={"complete": False})
     if answers_path is None:
@@ -232,14 +249,15 @@ def _start(
             if name_question is None
             else name_question.text.get(lang or "en", name_question.text["en"])
         )
-        name = prompter.text(text, validate=lambda raw: None if raw.strip() else "a name is needed")
+        needed = message("ui_name_needed", lang or "en")
+        name = prompter.text(text, validate=lambda raw: None if raw.strip() else needed)
         if not isinstance(name, str):
             raise click.exceptions.Exit(130)
         answers.company["name"] = name.strip()
         answers_path = Path("reports") / f"{slugify(name)}.answers.yaml"
         if answers_path.exists():
-            existing = load_answers(answers_path, Registry.default())
-            prompter.say(f"Continuing the saved answers in {answers_path}.")
+            existing = load_answers(answers_path, registry)
+            prompter.say(message("ui_continuing", lang or "en", path=display_path(answers_path)))
             return existing.answers, answers_path
     return answers, answers_path
 
@@ -254,27 +272,33 @@ def _interview(questionnaire: Any, answers: Any, path: Path, prompter: Any, lang
         interview.run()
     except KeyboardInterrupt:
         interview.save()
-        click.echo("\n" + message("ui_resume", language, path=path), err=True)
+        click.echo("\n" + message("ui_resume", language, path=display_path(path)), err=True)
         raise click.exceptions.Exit(130) from None
+    except ReadinessError:
+        interview.save()  # a script that does not fit: keep what it answered before
+        raise
     return interview.answers
 
 
-def _emit(result: dict[str, Any], output_format: str, out_path: Path | None) -> None:
-    """The JSON result to the terminal or a file, or (text) the short summary to the terminal."""
+def _emit(
+    result: dict[str, Any], output_format: str, out_path: Path | None, *, to_stderr: bool = False
+) -> None:
+    """The JSON result to the terminal or a file (`-o -` is standard output), or the short summary."""
     import json
 
-    from readiness.atomic import write_atomic
+    from readiness.atomic import is_stdout, write_atomic
 
     if output_format == "json":
         text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
         if out_path is None:
-            click.echo(text, nl=False)
-        else:
-            write_atomic(out_path, text)
-            click.echo(f"Wrote {out_path}", err=True)
+            click.echo(text, nl=False, err=to_stderr)
+            return
+        write_atomic(out_path, text)
+        if not is_stdout(out_path):
+            click.echo(f"Wrote {display_path(out_path)}", err=True)
         return
     from rich.console import Console
 
     from readiness.summary import print_summary
 
-    print_summary(result, Console())
+    print_summary(result, Console(stderr=to_stderr))

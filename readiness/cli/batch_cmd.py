@@ -22,6 +22,9 @@ from readiness.cli.options import (
 )
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
+# Each worker holds a renderer (about 200 MB): more than two per core only adds memory and switching.
+MAX_JOBS_PER_CORE = 2
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
@@ -73,10 +76,11 @@ def batch(
     stopped. One bad input never stops the others: it is listed with its reason at the end and in
     DIR/batch-summary.json, and the exit code is 1.
     """
-    from readiness.batch.inputs import expand_inputs
+    from readiness.atomic import refuse_inputs
+    from readiness.batch.inputs import expand_inputs, guard_outputs
     from readiness.batch.runner import run_batch
     from readiness.batch.summary import BatchSummary, summary_lines
-    from readiness.batch.work import Options, options_salt
+    from readiness.batch.work import SUFFIXES, Options, options_salt
     from readiness.questionnaire.registry import Registry
 
     registry = Registry.default(questionnaire_dirs)
@@ -92,6 +96,11 @@ def batch(
         raise ReadinessError(
             "no inputs found: name answers files, report PDFs, CSV or XLSX files, or folders"
         )
+    own = [out_dir / "batch-summary.json"] + (
+        [out_dir / "cohort.pdf", out_dir / "cohort.json"] if summary else []
+    )
+    refuse_inputs(own, [*(item.path for item in expanded.items), brand_path])
+    items = guard_outputs(expanded.items, out_dir, SUFFIXES[output_format])
     out_dir.mkdir(parents=True, exist_ok=True)
     options = Options(
         out_dir=out_dir,
@@ -107,10 +116,17 @@ def batch(
         pdfa=pdfa,
         include_unconfirmed=include_unconfirmed,
     )
-    workers = min(jobs or os.cpu_count() or 1, len(expanded.items))
+    cores = os.cpu_count() or 1
+    if jobs is not None and jobs > MAX_JOBS_PER_CORE * cores:
+        click.echo(
+            f"--jobs {jobs} is more than this machine can use; running {MAX_JOBS_PER_CORE * cores} workers",
+            err=True,
+        )
+        jobs = MAX_JOBS_PER_CORE * cores
+    workers = min(jobs or cores, len(items))
     started = time.perf_counter()
-    with _progress(len(expanded.items)) as advance:
-        outcome = run_batch(expanded.items, options, jobs=workers, on_result=advance)
+    with _progress(len(items)) as advance:
+        outcome = run_batch(items, options, jobs=workers, on_result=advance)
     result = BatchSummary(
         outcome.results,
         out_dir,
@@ -118,7 +134,7 @@ def batch(
         workers,
         as_of,
         time.perf_counter() - started,
-        len(expanded.items),
+        len(items),
         outcome.interrupted,
     )
     path = result.write()

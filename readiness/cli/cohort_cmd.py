@@ -21,7 +21,8 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
     type=click.Path(dir_okay=False, path_type=Path),
     default=Path("cohort.pdf"),
     show_default=True,
-    help="The overview (PDF, or HTML by its suffix); its JSON is written beside it.",
+    help="The overview (PDF, or HTML by its suffix); its JSON is written beside it. - writes the PDF "
+    "to standard output, without the JSON.",
 )
 @click.option("--anonymise", is_flag=True, help="Number the companies instead of naming them.")
 @lang_option
@@ -44,12 +45,14 @@ def cohort(
     An input that cannot be assessed is named with its reason and left out; the exit code is then 1.
     """
     from readiness.assessment import run_assessment
+    from readiness.atomic import is_stdout, refuse_inputs
     from readiness.batch.inputs import expand_inputs, load_input
     from readiness.hubdocs.cohort_doc import write_cohort
     from readiness.questionnaire.registry import Registry
 
     registry = Registry.default(questionnaire_dirs)
     expanded = expand_inputs(inputs, registry)
+    refuse_inputs([out, out.with_suffix(".json")], [*(i.path for i in expanded.items), brand_path])
     results: list[dict[str, Any]] = []
     failed = 0
     for item in expanded.items:
@@ -67,7 +70,7 @@ def cohort(
         results, out, lang=lang or "en", brand_path=brand_path, as_of=as_of, anonymise=anonymise
     )
     for path in written:
-        click.echo(f"wrote {display_path(path)}")
-    click.echo(f"{len(results)} companies" + (f", {failed} left out" if failed else ""))
+        click.echo(f"wrote {display_path(path)}", err=is_stdout(out))
+    click.echo(f"{len(results)} companies" + (f", {failed} left out" if failed else ""), err=is_stdout(out))
     if failed:
         raise click.exceptions.Exit(EXIT_PROBLEMS)

@@ -33,6 +33,11 @@ def info() -> None:
         click.echo(f"Pango {number // 10000}.{number // 100 % 100}.{number % 100}")
     except (ImportError, OSError, AttributeError) as exc:
         click.echo(f"Pango: not available ({exc.__class__.__name__}); PDF output needs Pango 1.44 or newer")
+    from readiness.patterns import engine
+    from readiness.report.fonts import font_line
+
+    click.echo(font_line())
+    click.echo(f"patterns: {engine()}")
     for kind in ("questionnaires", "templates", "directory"):
         click.echo(f"{kind}: {builtin_dir(kind)}")
     _directory_dates()

@@ -38,6 +38,12 @@ def format_option(*choices: str, default: str) -> Callable[[F], F]:
     return decorate
 
 
+# The dates an assessment can be made for: the AI Act's rules and the directory begin in 2024, and a
+# report's fonts and PDF dates cannot go before 1904 (TrueType's epoch); 2100 bounds a typo like 20026.
+FIRST_AS_OF = "2024-01-01"
+LAST_AS_OF = "2100-12-31"
+
+
 def as_of_option(func: F) -> F:
     """`--as-of DATE`: the date every date-dependent result is computed for (default: today)."""
     return click.option(
@@ -45,9 +51,22 @@ def as_of_option(func: F) -> F:
         "as_of",
         type=click.DateTime(formats=["%Y-%m-%d"]),
         default=None,
-        callback=lambda _ctx, _param, value: value.date() if value else _today(),
-        help="Compute date-dependent results for this date (YYYY-MM-DD; default: today).",
+        callback=lambda _ctx, _param, value: check_as_of(value.date()) if value else _today(),
+        help=f"Compute date-dependent results for this date (YYYY-MM-DD, {FIRST_AS_OF} to {LAST_AS_OF}; "
+        "default: today).",
     )(func)
+
+
+def check_as_of(date: Any) -> Any:
+    """`date` when an assessment can be made for it; a usage error saying the range otherwise."""
+    import datetime as dt
+
+    if not dt.date.fromisoformat(FIRST_AS_OF) <= date <= dt.date.fromisoformat(LAST_AS_OF):
+        raise click.BadParameter(
+            f"{date.isoformat()} is outside the dates an assessment can be made for: "
+            f"{FIRST_AS_OF} to {LAST_AS_OF}"
+        )
+    return date
 
 
 def lang_option(func: F) -> F:

@@ -19,7 +19,7 @@ from readiness.errors import ReadinessError, display_path
     "out",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The document: .pdf, or .html for a browser.",
+    help="The document: .pdf, or .html for a browser; - writes the PDF to standard output.",
 )
 @brand_option
 @questionnaires_option
@@ -35,13 +35,16 @@ def preview(
     """
     import datetime as dt
 
+    from readiness.atomic import is_stdout, refuse_inputs
     from readiness.hubdocs.i18n import translations
     from readiness.hubdocs.render import render_html, write_document
     from readiness.preview import build_preview
     from readiness.questionnaire.registry import Registry
     from readiness.report.brand import load_brand
 
-    questionnaire = Registry.default(questionnaire_dirs).load(questionnaire_ref)
+    registry = Registry.default(questionnaire_dirs)
+    questionnaire = registry.load(questionnaire_ref)
+    refuse_inputs([out], [registry.path(questionnaire.id, questionnaire.version), brand_path])
     if lang not in questionnaire.languages:
         raise ReadinessError(
             f"{questionnaire.ref} is written in {', '.join(questionnaire.languages)}, not '{lang}'"
@@ -50,4 +53,7 @@ def preview(
     brand = load_brand(brand_path)
     html = render_html("preview.html.j2", lang=lang, brand=brand, preview=model)
     write_document(out, html, brand=brand, as_of=dt.date.today())
-    click.echo(f"wrote {display_path(out)} ({model.questions} questions in {len(model.sections)} sections)")
+    click.echo(
+        f"wrote {display_path(out)} ({model.questions} questions in {len(model.sections)} sections)",
+        err=is_stdout(out),
+    )

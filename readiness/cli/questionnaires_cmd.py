@@ -46,7 +46,11 @@ def _summaries(registry: Any, include_modules: bool) -> list[dict[str, Any]]:
 @click.option("--modules", is_flag=True, help="Also list shared modules.")
 @click.option("--lang", default="en", show_default=True, help="Language of the titles.")
 def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modules: bool, lang: str) -> None:
-    """Every questionnaire: id, versions, NACE sectors, languages and question count."""
+    """Every questionnaire: id, versions, NACE sectors, languages and question count.
+
+    The count is of every question that can be asked, conditional ones included (a list of AI systems
+    counts once): the interview numbers its questions the same way.
+    """
     from readiness.questionnaire import Registry, tr
 
     rows = _summaries(Registry.default(questionnaire_dirs), modules)
@@ -54,14 +58,24 @@ def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modul
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Column, Table
 
-    table = Table("id", "title", "versions", "sectors (NACE)", "languages", "questions")
+    # Ids are what people type next (`questionnaires show ID`): never cut or wrapped, whatever the width.
+    widest = max((len(row["id"]) for row in rows), default=2)
+    table = Table(
+        Column("id", no_wrap=True, min_width=widest),
+        "title",
+        Column("versions", no_wrap=True),
+        "sectors (NACE)",
+        "languages",
+        Column("questions", justify="right"),
+        caption="questions: every question that can be asked, conditional ones included",
+    )
     for row in rows:
         table.add_row(
             row["id"],
             tr(row["title"], lang),
-            ", ".join(row["versions"]),
+            "\n".join(row["versions"]),
             ", ".join(row["sector"]),
             ", ".join(row["languages"]),
             str(row["questions"]),

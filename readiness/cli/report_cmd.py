@@ -54,39 +54,52 @@ def report(
     """
     from readiness.answers import load_answers
     from readiness.assessment import run_assessment
+    from readiness.atomic import is_stdout, refuse_inputs
     from readiness.questionnaire.registry import Registry
     from readiness.report.brand import load_brand
     from readiness.report.extract import answers_from_pdf, is_pdf
     from readiness.report.output import report_path, write_assessment
 
-    if len(inputs) > 1 and out is not None and out.suffix and not out.is_dir():
+    if len(inputs) > 1 and out is not None and (is_stdout(out) or (out.suffix and not out.is_dir())):
         raise ReadinessError("with several inputs, --out must be a folder")
     brand = load_brand(brand_path)
     registry = Registry.default(questionnaire_dirs)
     written: set[Path] = set()
+    failed = 0
     for source in inputs:
-        raw = answers_from_pdf(source) if is_pdf(source) else None
-        loaded = load_answers(source, registry, raw=raw)
-        language = lang or str(loaded.answers.company.get("language") or "en")
-        assessment = run_assessment(
-            loaded.questionnaire,
-            loaded.answers,
-            as_of,
-            include_unconfirmed=include_unconfirmed,
-            issuer=brand.issuer,
-        )
-        target = report_path(out, str(loaded.answers.company["name"]), output_format, taken=written)
-        write_assessment(
-            assessment,
-            loaded.raw,
-            target,
-            output_format,
-            lang=language,
-            brand=brand,
-            templates=template_dirs,
-            pdfa=pdfa,
-        )
+        try:
+            raw = answers_from_pdf(source) if is_pdf(source) else None
+            loaded = load_answers(source, registry, raw=raw)
+            target = report_path(out, str(loaded.answers.company["name"]), output_format, taken=written)
+            refuse_inputs([target], [*inputs, brand_path])
+            language = lang or str(loaded.answers.company.get("language") or "en")
+            assessment = run_assessment(
+                loaded.questionnaire,
+                loaded.answers,
+                as_of,
+                include_unconfirmed=include_unconfirmed,
+                issuer=brand.issuer,
+            )
+            write_assessment(
+                assessment,
+                loaded.raw,
+                target,
+                output_format,
+                lang=language,
+                brand=brand,
+                templates=template_dirs,
+                pdfa=pdfa,
+            )
+            if with_drafts:
+                write_report_drafts(assessment, target, language, brand_path)
+        except ReadinessError as exc:
+            if len(inputs) == 1:
+                raise
+            # One bad input never stops the others: say why it failed and go on.
+            failed += 1
+            click.echo(f"failed {display_path(source)}:\n  " + exc.message.replace("\n", "\n  "), err=True)
+            continue
         written.add(target)
-        click.echo(f"wrote {display_path(target)}")
-        if with_drafts:
-            write_report_drafts(assessment, target, language, brand_path)
+        click.echo(f"wrote {display_path(target)}", err=is_stdout(target))
+    if failed:
+        raise ReadinessError(f"{failed} of {len(inputs)} inputs could not be reported; see above")

@@ -26,7 +26,7 @@ def _options(func: click.decorators.FC) -> click.decorators.FC:
         "-o",
         "out",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="Where to write it (default: <questionnaire>-answers.<ext> here).",
+        help="Where to write it (default: <questionnaire>-answers.<ext> here; - for standard output).",
     )(func)
     func = click.option("--lang", default="en", show_default=True, help="Language of the question row.")(func)
     return questionnaires_option(func)
@@ -41,13 +41,10 @@ def csv_template(
 
     Fill in one company per row from the third row on; leave a cell empty for an unanswered question.
     """
-    from readiness.atomic import write_atomic
     from readiness.template_csv import template_csv
 
-    questionnaire = _load(questionnaire_ref, questionnaire_dirs)
-    target = out or Path(f"{questionnaire.id}-answers.csv")
-    write_atomic(target, template_csv(questionnaire, lang))
-    click.echo(f"wrote {display_path(target)}")
+    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang)
+    _write(out or Path(f"{questionnaire.id}-answers.csv"), template_csv(questionnaire, lang), source)
 
 
 @template.command("xlsx")
@@ -56,22 +53,34 @@ def xlsx_template(
     questionnaire_ref: str, out: Path | None, lang: str, questionnaire_dirs: tuple[Path, ...]
 ) -> None:
     """The same table as an XLSX workbook, with the header frozen."""
-    from readiness.atomic import write_atomic
     from readiness.template_csv import template_xlsx
 
-    questionnaire = _load(questionnaire_ref, questionnaire_dirs)
-    target = out or Path(f"{questionnaire.id}-answers.xlsx")
-    write_atomic(target, template_xlsx(questionnaire, lang))
-    click.echo(f"wrote {display_path(target)}")
+    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang)
+    _write(out or Path(f"{questionnaire.id}-answers.xlsx"), template_xlsx(questionnaire, lang), source)
 
 
-def _load(ref: str, folders: tuple[Path, ...]) -> Questionnaire:
-    """The questionnaire to make a table for; a module (asked only inside questionnaires) is refused."""
+def _load(ref: str, folders: tuple[Path, ...], lang: str) -> tuple[Questionnaire, Path]:
+    """The questionnaire to make a table for and its file; a module (asked only inside questionnaires)
+    is refused."""
     from readiness.questionnaire.registry import Registry
 
-    questionnaire = Registry.default(folders).load(ref)
+    registry = Registry.default(folders)
+    questionnaire = registry.load(ref)
     if questionnaire.kind != "questionnaire":
         raise ReadinessError(
             f"'{questionnaire.id}' is a module that questionnaires include, not a questionnaire"
         )
-    return questionnaire
+    if lang not in questionnaire.languages:
+        raise ReadinessError(
+            f"{questionnaire.ref} is written in {', '.join(questionnaire.languages)}, not '{lang}'; "
+            f"choose one of those with --lang"
+        )
+    return questionnaire, registry.path(questionnaire.id, questionnaire.version)
+
+
+def _write(target: Path, data: str | bytes, source: Path) -> None:
+    from readiness.atomic import is_stdout, refuse_inputs, write_atomic
+
+    refuse_inputs([target], [source])
+    write_atomic(target, data)
+    click.echo(f"wrote {display_path(target)}", err=is_stdout(target))

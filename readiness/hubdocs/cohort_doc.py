@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from readiness.atomic import write_atomic
+from readiness.atomic import is_stdout, write_atomic
 from readiness.cohort import build_cohort
 from readiness.errors import ReadinessError
 from readiness.hubdocs.i18n import translations
@@ -41,14 +41,15 @@ def write_cohort(
         return str(info["label"].get(lang) or info["label"]["en"]) if info else section
 
     cohort = build_cohort(results, as_of=as_of, anonymise=anonymise, sector_label=sector_label)
-    json_path = path.with_suffix(".json")
-    write_atomic(json_path, json.dumps(cohort, indent=2, ensure_ascii=False) + "\n")
+    json_path = None if is_stdout(path) else path.with_suffix(".json")
+    if json_path is not None:
+        write_atomic(json_path, json.dumps(cohort, indent=2, ensure_ascii=False) + "\n")
     brand = load_brand(brand_path)
     html = render_html(
         TEMPLATE, lang=lang, brand=brand, cohort=cohort, charts=cohort_charts(cohort, brand, lang)
     )
     write_document(path, html, brand=brand, as_of=as_of)
-    return [json_path, path]
+    return [path] if json_path is None else [json_path, path]
 
 
 def cohort_charts(cohort: Mapping[str, Any], brand: Brand, lang: str) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from readiness.answers import LoadedAnswers, load_answers, migrate_answers
+from readiness.answers import LoadedAnswers, load_answers, migrate_answers, portable
 from readiness.assessment import run_assessment
 from readiness.atomic import write_atomic
 from readiness.batch.inputs import read_answers_bytes
@@ -84,8 +84,12 @@ def write_progress(
         TEMPLATE, lang=lang, brand=brand, progress=result, charts=progress_charts(result, brand, lang)
     )
     attachments = [
-        Attachment(f"before-{_stem(before.filename)}.answers.yaml", before.loaded.raw, "answers at T0"),
-        Attachment(f"after-{_stem(after.filename)}.answers.yaml", after.loaded.raw, "answers at T1"),
+        Attachment(
+            f"before-{_stem(before.filename)}.answers.yaml", portable(before.loaded.raw), "answers at T0"
+        ),
+        Attachment(
+            f"after-{_stem(after.filename)}.answers.yaml", portable(after.loaded.raw), "answers at T1"
+        ),
     ]
     write_document(path, html, brand=brand, as_of=after.as_of, attachments=attachments)
 

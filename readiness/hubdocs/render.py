@@ -24,6 +24,7 @@ from readiness.hubdocs.i18n import translations
 from readiness.questionnaire.model import tr
 from readiness.report import charts
 from readiness.report.brand import Brand
+from readiness.report.fonts import with_font_note
 from readiness.report.html import html_environment, template_dirs
 from readiness.report.i18n import Formatter
 from readiness.report.pdf import INSTALL_HINT, asset_fetcher, font_config
@@ -78,7 +79,7 @@ def render_pdf(
     except (ImportError, OSError) as exc:
         raise ReadinessError(f"{INSTALL_HINT} ({exc.__class__.__name__}: {exc})") from None
     folders = template_dirs(templates)
-    fetcher = asset_fetcher(weasyprint, folders, brand.folder)
+    fetcher = asset_fetcher(weasyprint, folders, brand.files)
     moment = dt.datetime.combine(as_of, dt.time(0, 0))
     files = [
         weasyprint.Attachment(
@@ -92,7 +93,9 @@ def render_pdf(
         )
         for a in attachments
     ]
-    document = weasyprint.HTML(string=html, base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher)
+    document = weasyprint.HTML(
+        string=with_font_note(html), base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher
+    )
     data = document.write_pdf(attachments=files, pdf_tags=True, font_config=font_config(weasyprint))
     assert isinstance(data, bytes)
     return data

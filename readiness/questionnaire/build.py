@@ -66,6 +66,8 @@ def build_question(data: dict[str, Any], origin: Origin, section: str) -> Questi
         max_length=data.get("max_length"),
         pattern=data.get("pattern"),
         pattern_hint=data.get("pattern_hint"),
+        format=data.get("format"),
+        not_in_future_when=data.get("not_in_future_when"),
         item_label=data.get("item_label"),
         max_items=data.get("max_items"),
         fields=tuple(

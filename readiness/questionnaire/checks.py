@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -133,11 +132,6 @@ def _question(question: Question, *, in_group: bool = False) -> list[Problem]:
         problems.append(
             _problem(o, "fields of a group are stored in their entry; remove `store`", "store", key=True)
         )
-    if question.pattern is not None:
-        try:
-            re.compile(question.pattern)
-        except re.error as exc:
-            problems.append(_problem(o, f"the pattern is not a valid regular expression: {exc}", "pattern"))
     if question.dimension is None:
         return problems
     problems += _scores(question)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from readiness.conditions import Condition, ConditionError, parse_condition
 from readiness.errors import Problem, ProblemsError, ReadinessError
+from readiness.patterns import pattern_problem
 from readiness.questionnaire import build
 from readiness.questionnaire.model import (
     Dimension,
@@ -101,7 +102,20 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         content_hash=_content_hash(parts.files),
     )
     questionnaire.conditions.update(_compile_conditions(questionnaire, problems))
+    problems += _pattern_problems(questionnaire)
     return questionnaire, problems
+
+
+def _pattern_problems(questionnaire: Questionnaire) -> list[Problem]:
+    """Every `pattern` that is not a regular expression RE2 can run, located in its file."""
+    problems = []
+    for question in questionnaire.questions():
+        for sub in (question, *question.fields):
+            problem = pattern_problem(sub.pattern) if sub.pattern is not None else None
+            if problem:
+                document, path = sub.origin.document, sub.origin.path
+                problems.append(document.problem((*path, "pattern"), problem))
+    return problems
 
 
 def _read_checked(path: Path, problems: list[Problem]) -> YamlDocument | None:
@@ -244,12 +258,16 @@ def _compile_conditions(
                 fix = "a condition may only use questions asked before it; move the question or the condition"
             elif name:
                 fix = f"known names here: {', '.join(sorted(symbols)) or 'none'}"
+            where = "not_in_future_when" if key[0] == "not_in_future" else "when"
             problems.append(origin.document.problem((*origin.path, where), f"in {where}: {message}", fix=fix))
 
     for section in questionnaire.sections:
         compile_one(("section", section.id), section.when_text, dict(asked), section.origin)
         for question in section.questions:
             compile_one(("question", question.id), question.when_text, dict(asked), question.origin)
+            compile_one(
+                ("not_in_future", question.id), question.not_in_future_when, dict(asked), question.origin
+            )
             _compile_fields(question, asked, compile_one)
             asked[question.id] = question.symbol_kind
     recommendation_symbols = {**asked, **RECOMMENDATION_SYMBOLS}
@@ -263,5 +281,7 @@ def _compile_fields(question: Question, asked: dict[str, str], compile_one: Comp
     """A group's fields see the questions asked before the group and the fields before them."""
     siblings: dict[str, str] = {}
     for sub in question.fields:
-        compile_one(("field", f"{question.id}.{sub.id}"), sub.when_text, {**asked, **siblings}, sub.origin)
+        key = f"{question.id}.{sub.id}"
+        compile_one(("field", key), sub.when_text, {**asked, **siblings}, sub.origin)
+        compile_one(("not_in_future", key), sub.not_in_future_when, {**asked, **siblings}, sub.origin)
         siblings[sub.id] = sub.symbol_kind

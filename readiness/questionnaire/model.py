@@ -81,6 +81,8 @@ class Question:
     max_length: int | None = None
     pattern: str | None = None
     pattern_hint: Text | None = None
+    format: str | None = None
+    not_in_future_when: str | None = None
     item_label: Text | None = None
     max_items: int | None = None
     fields: tuple[Question, ...] = ()
@@ -258,6 +260,13 @@ class Questionnaire:
             self.__dict__["_question_index"] = cached
         return cached
 
+    @property
+    def question_count(self) -> int:
+        """How many questions it has: every question that can be asked, conditional ones included, a
+        repeated group (the AI systems) counted once. `questionnaires list`, the interview's progress and
+        `preview` all count this way."""
+        return sum(1 for _ in self.questions())
+
     def summary(self) -> dict[str, Any]:
         """The questionnaire as `questionnaires list --format json` describes one version."""
         return {
@@ -266,5 +275,5 @@ class Questionnaire:
             "title": dict(self.title),
             "sector": list(self.sector),
             "languages": list(self.languages),
-            "questions": sum(1 for _ in self.questions()),
+            "questions": self.question_count,
         }

@@ -45,6 +45,7 @@ class Logo:
     filename: str
     media_type: str
     data: bytes
+    path: Path
 
     @property
     def data_url(self) -> str:
@@ -68,7 +69,8 @@ class Contact:
 
 @dataclass(frozen=True)
 class Brand:
-    """A loaded, checked brand. `folder` is where its own files may be served from."""
+    """A loaded, checked brand. `files` are the files it names (its logo): the only files of the brand's
+    folder a renderer may load; `folder` is where it was read from."""
 
     name: str
     folder: Path
@@ -78,6 +80,7 @@ class Brand:
     contact: Contact = field(default_factory=Contact)
     logo: Logo | None = None
     issuer: Issuer = field(default_factory=Issuer)
+    files: tuple[Path, ...] = ()
 
 
 def default_brand_path() -> Path:
@@ -135,6 +138,7 @@ def load_brand(path: Path | None = None) -> Brand:
             email=card.get("email", ""),
             phone=card.get("phone", ""),
         ),
+        files=(logo.path,) if logo else (),
     )
 
 
@@ -159,10 +163,10 @@ def read_logo(folder: Path, name: str) -> Logo:
             raise ReadinessError(
                 f"the logo '{name}' is not a PNG image (its first bytes are not a PNG signature)"
             )
-        return Logo(target.name, "image/png", data)
+        return Logo(target.name, "image/png", data, target)
     if suffix == ".svg":
         _check_svg(name, data)
-        return Logo(target.name, "image/svg+xml", data)
+        return Logo(target.name, "image/svg+xml", data, target)
     raise ReadinessError(f"the logo '{name}' must be an .svg or .png file")
 
 

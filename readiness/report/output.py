@@ -13,7 +13,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from readiness.atomic import write_atomic
+from readiness.answers import portable
+from readiness.atomic import is_stdout, write_atomic
 from readiness.report.html import render_html
 from readiness.report.markdown import render_markdown
 from readiness.report.model import Report, build_report
@@ -73,7 +74,7 @@ def write_assessment(
         assessment.as_dict(lang),
         assessment.questionnaire,
         assessment.answers.as_data(),
-        answers_bytes,
+        portable(answers_bytes),
         lang,
         brand,
     )
@@ -84,13 +85,15 @@ def write_assessment(
 def report_path(
     out: Path | None, company: str, output_format: str, *, taken: set[Path] | None = None
 ) -> Path:
-    """Where a report goes: `out` itself when it names a file, else `<out or reports>/<company>.<ext>`.
+    """Where a report goes: `out` itself when it names a file (one that exists, a device like /dev/stdout,
+    or a name with a suffix) or is `-` (standard output), else
+    `<out or reports>/<company>.<ext>`.
 
     `taken` holds the paths already written in this run; a second company with the same name gets a
     numbered file instead of overwriting the first.
     """
     suffix = SUFFIXES[output_format]
-    if out is not None and out.suffix and not out.is_dir():
+    if out is not None and (is_stdout(out) or ((out.exists() or out.suffix) and not out.is_dir())):
         return out
     folder = out if out is not None else DEFAULT_FOLDER
     stem = slugify(company)

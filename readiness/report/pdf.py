@@ -1,11 +1,11 @@
 """The report as a PDF, through WeasyPrint, fetching nothing but the package's own assets.
 
 WeasyPrint is a browser engine: left to itself it would load any URL a document names, `file://` paths
-and the network included. The fetcher here serves only files inside the template folders and the brand's
-folder, and the brand logo as an image data: URL; it refuses everything else, so a report can neither
-leak a local file into the PDF nor call out. The PDF's dates come from the assessment's as-of date, and
-the answers file rides along as an attachment, so the same input gives the same document, which can be
-re-read later (`readiness report old-report.pdf`).
+and the network included. The fetcher here serves only files inside the template folders, the files the
+brand names (its logo, not the rest of its folder), and images as data: URLs; it refuses everything
+else, so a report can neither leak a local file into the PDF nor call out. The PDF's dates come from the
+assessment's as-of date, and the answers file rides along as an attachment, so the same input gives the
+same document, which can be re-read later (`readiness report old-report.pdf`).
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from urllib.request import url2pathname
 
 from readiness.atomic import write_atomic
 from readiness.errors import ReadinessError
+from readiness.report.fonts import with_font_note
 from readiness.report.html import template_dirs
 from readiness.report.model import Report
 
@@ -58,7 +59,7 @@ def render_pdf(html: str, *, report: Report, pdfa: bool = False, templates: Sequ
     """The PDF's bytes: metadata from the HTML head, the answers attached, PDF/A-3b on request."""
     weasyprint = _import_weasyprint()
     folders = template_dirs(templates)
-    fetcher = asset_fetcher(weasyprint, folders, report.brand.folder)
+    fetcher = asset_fetcher(weasyprint, folders, report.brand.files)
     moment = dt.datetime.combine(report.as_of, dt.time(0, 0))
     attachment = weasyprint.Attachment(
         string=report.attachment.data,
@@ -69,7 +70,9 @@ def render_pdf(html: str, *, report: Report, pdfa: bool = False, templates: Sequ
         relationship="Source",
         url_fetcher=fetcher,
     )
-    document = weasyprint.HTML(string=html, base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher)
+    document = weasyprint.HTML(
+        string=with_font_note(html), base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher
+    )
     options: dict[str, Any] = {"attachments": [attachment], "pdf_tags": True}
     if pdfa:
         options["pdf_variant"] = "pdf/a-3b"
@@ -106,8 +109,8 @@ def _import_weasyprint() -> Any:
     return weasyprint
 
 
-def asset_fetcher(weasyprint: Any, folders: Sequence[Path], brand_folder: Path) -> Any:
-    """A WeasyPrint URL fetcher that serves only `folders` (templates, first wins) and the brand's folder.
+def asset_fetcher(weasyprint: Any, folders: Sequence[Path], brand_files: Sequence[Path] = ()) -> Any:
+    """A WeasyPrint URL fetcher that serves only `folders` (templates, first wins) and `brand_files`.
 
     A file asked for inside the built-in templates folder (the document's base) is looked up in the
     user's template folders first, so an override folder can replace a font or an image too.
@@ -119,7 +122,7 @@ def asset_fetcher(weasyprint: Any, folders: Sequence[Path], brand_folder: Path) 
         def __init__(self) -> None:
             super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
             self.folders = [f.resolve() for f in folders]
-            self.roots = [*self.folders, brand_folder.resolve()]
+            self.files = {f.resolve() for f in brand_files}
             self.requested: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
@@ -145,7 +148,9 @@ def asset_fetcher(weasyprint: Any, folders: Sequence[Path], brand_folder: Path) 
                     candidate = (folder / target.relative_to(base)).resolve()
                     if candidate.is_relative_to(folder) and candidate.is_file():
                         return candidate
-            if any(target.is_relative_to(root) for root in self.roots) and target.is_file():
+            if (target in self.files or any(target.is_relative_to(f) for f in self.folders)) and (
+                target.is_file()
+            ):
                 return target
             raise FetchRefused(f"the report may not load {path}: it is not one of its own assets")
 

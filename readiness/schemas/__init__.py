@@ -19,6 +19,7 @@ import yaml
 from jsonschema.exceptions import ValidationError, best_match
 
 from readiness.errors import Problem, ReadinessError
+from readiness.limits import shorten
 from readiness.yamlio import YamlDocument
 
 
@@ -95,7 +96,7 @@ def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
         close = difflib.get_close_matches(str(error.instance), choices, n=1)
         fix = f"did you mean '{close[0]}'?" if close else ""
         return document.problem(
-            path, templates["enum"].format(value=error.instance, choices=", ".join(choices)), fix=fix
+            path, templates["enum"].format(value=shorten(error.instance), choices=", ".join(choices)), fix=fix
         )
     if validator == "type":
         expected = error.validator_value
@@ -106,9 +107,18 @@ def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
     if validator == "pattern":
         hint = error.schema.get("x-hint", "")
         return document.problem(
-            path, templates["pattern"].format(value=error.instance, pattern=error.validator_value), fix=hint
+            path,
+            templates["pattern"].format(value=shorten(error.instance), pattern=error.validator_value),
+            fix=hint,
         )
-    return document.problem(path, error.message)
+    if validator == "maxLength" and isinstance(error.instance, str):
+        message = templates["max_length"].format(length=len(error.instance), limit=error.validator_value)
+        return document.problem(path, message, fix="shorten it")
+    if validator == "maxItems" and isinstance(error.instance, list):
+        message = templates["max_items"].format(count=len(error.instance), limit=error.validator_value)
+        return document.problem(path, message)
+    # jsonschema's own messages quote the whole value, which may be megabytes long.
+    return document.problem(path, shorten(error.message, 300))
 
 
 def _with_text_keys(data: Any) -> Any:

@@ -47,9 +47,11 @@ class RecordingPrompter(ScriptedPrompter):
         super().__init__(script)
         self.starts: list[tuple[str, Any, list[Any]]] = []
 
-    def select(self, message: str, choices: list[Choice], default: Any = None) -> Any:
+    def select(
+        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+    ) -> Any:
         self.starts.append((message, default, [c.value for c in choices if not isinstance(c.value, Nav)]))
-        return super().select(message, choices, default)
+        return super().select(message, choices, default, extras)
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ def test_a_report_write_that_fails_leaves_no_half_written_pdf(
     target = tmp_path / "out" / "report.pdf"
     result = run(["report", EXAMPLES / "quickscan.answers.yaml", "--out", target])
     assert result.exit_code == 2
-    assert "No space left on device" in result.stderr
+    assert "disk full writing out/report.pdf; free some space and run again" in result.stderr
     assert "Traceback" not in result.output
     assert not target.exists()
     assert list(target.parent.iterdir()) == []
@@ -74,3 +74,59 @@ def test_an_output_folder_that_is_a_file_is_a_clean_error(run: Run, tmp_path: Pa
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_one_bad_input_of_report_does_not_stop_the_others(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.answers.yaml"
+    bad.write_text("questionnaire: nothing@1.0.0\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(
+        [
+            "report",
+            EXAMPLES / "quickscan.answers.yaml",
+            bad,
+            EXAMPLES / "retail.answers.yaml",
+            "-o",
+            out,
+            "--format",
+            "md",
+        ]
+    )
+    assert result.exit_code == 2
+    assert "failed bad.answers.yaml:" in result.stderr
+    assert "1 of 3 inputs could not be reported; see above" in result.stderr
+    assert len(list(out.glob("*.md"))) == 2
+
+
+def test_a_symbolic_link_loop_is_a_clean_error(run: Run, tmp_path: Path) -> None:
+    loop = tmp_path / "loop.yaml"
+    loop.symlink_to(loop)
+    for command in (["report", loop], ["aiact", "classify", loop], ["assess", "--answers", loop]):
+        result = run(command)
+        assert result.exit_code == 2, command
+        assert "loop.yaml" in result.stderr
+        assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("date", ["1903-12-31", "2101-01-01"])
+def test_an_as_of_date_outside_the_sane_range_is_a_usage_error(run: Run, date: str) -> None:
+    result = run(["report", EXAMPLES / "quickscan.answers.yaml", "--as-of", date, "--format", "md"])
+    assert result.exit_code == 2
+    assert "outside the dates an assessment can be made for: 2024-01-01 to 2100-12-31" in result.stderr
+    classify = run(["aiact", "classify", EXAMPLES / "ai-register.yaml", "--as-of", date])
+    assert classify.exit_code == 2
+    assert "2024-01-01 to 2100-12-31" in classify.stderr
+
+
+def test_a_broken_pipe_ends_quietly(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    # The reader is gone before the first byte is written, as with `... | head` on a long output.
+    command = [sys.executable, "-m", "readiness", "questionnaires", "list", "--format", "json"]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        errors = process.stderr.read()
+    assert errors == b"", errors
+    assert process.returncode != 0

@@ -17,7 +17,7 @@ def page_fill(report: Report) -> tuple[list[float], list[set[str]]]:
 
     weasyprint = pdf._import_weasyprint()
     folders = template_dirs()
-    fetcher = pdf.asset_fetcher(weasyprint, folders, report.brand.folder)
+    fetcher = pdf.asset_fetcher(weasyprint, folders, report.brand.files)
     document = weasyprint.HTML(
         string=render_html(report), base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher
     ).render(font_config=pdf.font_config(weasyprint))

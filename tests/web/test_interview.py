@@ -120,7 +120,7 @@ def test_each_answer_is_saved_at_once_and_the_page_says_where_the_interview_stan
     assert saved(browser, ref)["company"]["country"] == "NL"
     assert saved(browser, ref)["meta"]["position"] == "company_region"
     page = browser.get(f"/a/{ref}/q/company_size")
-    assert "question 4 of 15" in page.text
+    assert "question 4 of 18" in page.text
     assert "minutes left" in page.text
     assert f'href="/a/{ref}/q/company_region"' in page.text  # back
 

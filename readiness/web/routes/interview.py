@@ -147,7 +147,7 @@ def _interview_context(
         "question": question,
         "company": str(answers.company.get("name", "")),
         "title": tr(q.title, lang),
-        "where": progress(q, answers, question),
+        "where": progress(q, question),
         "section_intro": tr(_section(loaded, question).intro, lang) if new_section else "",
         "minutes": minutes_left(still_open),
         "previous": urls.question(ref, previous.id) if previous else "",
