@@ -6,10 +6,8 @@ that fails its checks is left untouched.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ from readiness import __version__
 from readiness.atomic import write_atomic
 from readiness.errors import Problem, ProblemsError, ReadinessError
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire
-from readiness.questionnaire.registry import Registry, version_key
+from readiness.questionnaire.registry import Registry
 from readiness.schemas import check_against_schema
 from readiness.yamlio import YamlDocument, dump_yaml, parse_yaml, read_yaml
 
@@ -255,6 +253,43 @@ def value_problem(question: Question, value: Any) -> str | None:
         return _number_problem(question, value)
     elif kind == "text":
         return _text_problem(question, value)
+    elif kind == "matrix":
+        return _matrix_problem(question, value)
+    return None
+
+
+def _matrix_problem(question: Question, value: Any) -> str | None:
+    """A matrix answer maps row ids to each row's answer; tick-box rows may be left out (nothing ticked)."""
+    if not isinstance(value, dict):
+        return f"expected one answer per row (row: answer), found {value!r}"
+    for row in value:
+        if row not in question.row_ids:
+            close = difflib.get_close_matches(str(row), list(question.row_ids), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            return f"'{row}' is not a row{hint}; rows: {', '.join(question.row_ids)}"
+    kind = question.matrix_kind
+    if kind == "columns":
+        for row, ticked in value.items():
+            if not isinstance(ticked, list) or any(c not in question.column_ids for c in ticked):
+                return (
+                    f"row '{row}': expected a list of the columns ticked "
+                    f"({', '.join(question.column_ids)}), found {ticked!r}"
+                )
+        return None
+    missing = [r for r in question.row_ids if r not in value]
+    if missing:
+        return f"every row needs an answer; missing: {', '.join(missing)}"
+    for row, cell in value.items():
+        if kind == "options":
+            if not isinstance(cell, str) or question.option(cell) is None:
+                return f"row '{row}': {_not_an_option(cell, question)}"
+        elif (
+            isinstance(cell, bool)
+            or not isinstance(cell, int)
+            or not question.scale_min <= cell <= question.scale_max
+        ):
+            low, high = question.scale_min, question.scale_max
+            return f"row '{row}': expected a whole number from {low} to {high}, found {cell!r}"
     return None
 
 
@@ -295,61 +330,7 @@ def save_answers(path: Path, answers: Answers, *, now: str) -> None:
 
 
 def migrate_answers(answers: Answers, target: Questionnaire, registry: Registry) -> tuple[Answers, list[str]]:
-    """Carry answers to `target`'s version through each version's `migrations:`, step by step.
+    """Carry answers to `target`'s version (see readiness.migrate.migrate_answers)."""
+    from readiness.migrate import migrate_answers as migrate
 
-    Returns the migrated answers and notes on what was renamed, remapped or dropped (nothing that still
-    has a home is lost).
-    """
-    qid, _, version = answers.questionnaire.partition("@")
-    if qid != target.id:
-        raise ReadinessError(f"these answers are for '{qid}', not '{target.id}'")
-    if version_key(version) > version_key(target.version):
-        raise ReadinessError(f"cannot migrate from {version} back to the older {target.version}")
-    result = copy.deepcopy(answers)
-    notes: list[str] = []
-    for step in registry.versions(qid):
-        if version_key(version) < version_key(step) <= version_key(target.version):
-            questionnaire = registry.load(f"{qid}@{step}")
-            notes += _apply_migration(result, questionnaire)
-    result.questionnaire = target.ref
-    return result, notes
-
-
-def _apply_migration(answers: Answers, questionnaire: Questionnaire) -> list[str]:
-    migration = questionnaire.migration
-    notes = []
-    if migration is not None:
-        for old, new in migration.renamed.items():
-            if old in answers.answers:
-                answers.answers[new] = answers.answers.pop(old)
-                notes.append(f"{old} is now {new}")
-        for old in migration.removed:
-            if old in answers.answers:
-                del answers.answers[old]
-                notes.append(f"{old} was removed in {questionnaire.version}; its answer was dropped")
-        for qid, mapping in migration.values.items():
-            if qid in answers.answers:
-                mapped = _map_value(answers.answers[qid], mapping)
-                if mapped is None:
-                    del answers.answers[qid]
-                    notes.append(
-                        f"{qid}: the old answer has no equivalent in {questionnaire.version}; dropped"
-                    )
-                else:
-                    answers.answers[qid] = mapped
-                    notes.append(f"{qid}: old values mapped to the options of {questionnaire.version}")
-    known = {q.id for q in questionnaire.questions()}
-    for qid in [k for k in answers.answers if k not in known]:
-        del answers.answers[qid]
-        notes.append(f"{qid} has no place in {questionnaire.version}; its answer was dropped")
-    answers.questionnaire = questionnaire.ref
-    return notes
-
-
-def _map_value(value: Any, mapping: Mapping[str, str | None]) -> Any:
-    if isinstance(value, list):
-        mapped = [mapping.get(v, v) if v in mapping else v for v in value]
-        return [v for v in dict.fromkeys(mapped) if v is not None]
-    if isinstance(value, str) and value in mapping:
-        return mapping[value]
-    return value
+    return migrate(answers, target, registry)

@@ -18,6 +18,7 @@ from readiness.questionnaire import build
 from readiness.questionnaire.model import (
     Dimension,
     Level,
+    Limit,
     Origin,
     Question,
     Questionnaire,
@@ -46,6 +47,7 @@ RECOMMENDATION_SYMBOLS = {
     "ai_annex_iii": "strings",
     "ai_practices": "strings",
     "ai_transparency": "strings",
+    "ai_stage": "number",
 }
 
 
@@ -57,6 +59,7 @@ class _Parts:
     dimensions: list[Dimension] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
+    limits: list[Limit] = field(default_factory=list)
     files: list[YamlDocument] = field(default_factory=list)
 
 
@@ -92,6 +95,7 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         levels=tuple(parts.levels),
         sections=tuple(parts.sections),
         recommendations=tuple(parts.recommendations),
+        limits=tuple(parts.limits),
         migration=build.build_migration(data, origin),
         changes=data.get("changes"),
         files=tuple(d.name for d in parts.files),
@@ -194,6 +198,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
         parts.dimensions += sub.dimensions
         parts.levels = sub.levels or parts.levels
         parts.recommendations += sub.recommendations
+        parts.limits += sub.limits
         parts.files += sub.files
     parts.files.append(document)
     if own_at is None or own_at >= len(build.build_includes(document.data, origin)):
@@ -201,6 +206,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
     parts.dimensions += build.build_dimensions(document.data, origin)
     parts.levels = build.build_levels(document.data, origin) or parts.levels
     parts.recommendations += build.build_recommendations(document.data, origin)
+    parts.limits += build.build_limits(document.data, origin)
     return parts
 
 
@@ -248,6 +254,8 @@ def _compile_conditions(
     recommendation_symbols = {**asked, **RECOMMENDATION_SYMBOLS}
     for rec in questionnaire.recommendations:
         compile_one(("recommendation", rec.id), rec.when_text, recommendation_symbols, rec.origin)
+    for limit in questionnaire.limits:
+        compile_one(("limit", limit.id), limit.when_text, recommendation_symbols, limit.origin)
     return compiled
 
 

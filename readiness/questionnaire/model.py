@@ -11,6 +11,9 @@ from readiness.yamlio import JsonPath, YamlDocument
 
 Text = Mapping[str, str]
 SPECIAL_ANSWERS = ("dont_know", "not_applicable")
+# How a matrix of tick boxes is scored (docs/results.md, "The DMA method"): the published encodings of the
+# DMA's planned/invested matrix disagree, so the method is a named setting of the question.
+DUAL_SCORING = ("per_column", "per_row", "per_cell")
 
 
 def tr(text: Text | None, lang: str) -> str:
@@ -83,11 +86,39 @@ class Question:
     max_items: int | None = None
     fields: tuple[Question, ...] = ()
     tags: tuple[str, ...] = ()
+    rows: tuple[Option, ...] = ()
+    columns: tuple[Option, ...] = ()
+    scoring: str = "per_column"
+    measures: str | None = None
 
     @property
     def scored(self) -> bool:
         """Whether the question counts towards a dimension score."""
-        return self.dimension is not None and self.type in ("single", "multi", "scale", "yes_no", "number")
+        return self.dimension is not None and self.type in (
+            "single",
+            "multi",
+            "scale",
+            "yes_no",
+            "number",
+            "matrix",
+        )
+
+    @property
+    def matrix_kind(self) -> str:
+        """How a matrix's rows are answered: "columns" (tick boxes), "scale" or "options"; "" otherwise."""
+        if self.type != "matrix":
+            return ""
+        if self.columns:
+            return "columns"
+        return "options" if self.options else "scale"
+
+    @property
+    def row_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rows)
+
+    @property
+    def column_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.columns)
 
     @property
     def option_ids(self) -> tuple[str, ...]:
@@ -108,6 +139,9 @@ class Question:
             "yes_no": "boolean",
             "text": "string",
             "group": "items",
+            "matrix": {"columns": "row_lists", "options": "row_strings", "scale": "row_numbers"}.get(
+                self.matrix_kind, "row_numbers"
+            ),
         }[self.type]
 
 
@@ -156,12 +190,25 @@ class Recommendation:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """A ceiling on the overall score while `when` holds, with the rule in words for the report."""
+
+    id: str
+    when_text: str
+    max_score: float
+    text: Text
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Migration:
     from_versions: tuple[str, ...]
     renamed: Mapping[str, str]
     removed: tuple[str, ...]
     values: Mapping[str, Mapping[str, str | None]]
     origin: Origin
+    # matrix question id -> ("rows" | "columns", {row or column id: old question id})
+    into_matrix: Mapping[str, tuple[str, Mapping[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -188,6 +235,7 @@ class Questionnaire:
     levels: tuple[Level, ...] = ()
     sections: tuple[Section, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
+    limits: tuple[Limit, ...] = ()
     migration: Migration | None = None
     changes: Text | None = None
     files: tuple[str, ...] = ()
@@ -212,7 +260,7 @@ class Questionnaire:
         return next((d for d in self.dimensions if d.id == dimension_id), None)
 
     def condition(self, scope: str, owner: str) -> Condition | None:
-        """The compiled condition of a question ("question", id), section or recommendation."""
+        """The compiled condition of a question ("question", id), section, recommendation or limit."""
         return self.conditions.get((scope, owner))
 
     def _index(self) -> dict[str, Question]:
