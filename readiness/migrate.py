@@ -12,7 +12,7 @@ from typing import Any
 
 from readiness.answers import Answers, value_problem
 from readiness.errors import ReadinessError
-from readiness.questionnaire.model import SPECIAL_ANSWERS, Questionnaire
+from readiness.questionnaire.model import SPECIAL_ANSWERS, Migration, Questionnaire
 from readiness.questionnaire.registry import Registry, version_key
 
 
@@ -29,17 +29,26 @@ def migrate_answers(answers: Answers, target: Questionnaire, registry: Registry)
         raise ReadinessError(f"cannot migrate from {version} back to the older {target.version}")
     result = copy.deepcopy(answers)
     notes: list[str] = []
+    previous = registry.load(answers.questionnaire)
     for step in registry.versions(qid):
         if version_key(version) < version_key(step) <= version_key(target.version):
             questionnaire = registry.load(f"{qid}@{step}")
-            notes += _apply_migration(result, questionnaire)
+            for module, _version, migration in questionnaire.module_migrations:
+                # A module's migration runs when this step moves the module up from a version it names.
+                if previous.module_versions.get(module) in migration.from_versions:
+                    notes += _apply_migration(result, questionnaire, migration)
+            notes += _apply_migration(result, questionnaire, questionnaire.migration)
+            notes += _drop_unknown(result, questionnaire)
+            previous = questionnaire
     result.questionnaire = target.ref
     return result, notes
 
 
-def _apply_migration(answers: Answers, questionnaire: Questionnaire) -> list[str]:
-    migration = questionnaire.migration
-    notes = []
+def _apply_migration(
+    answers: Answers, questionnaire: Questionnaire, migration: Migration | None
+) -> list[str]:
+    """Renames, removals, gathered matrices and remapped options of one migration block."""
+    notes: list[str] = []
     if migration is not None:
         for old, new in migration.renamed.items():
             if old in answers.answers:
@@ -49,18 +58,31 @@ def _apply_migration(answers: Answers, questionnaire: Questionnaire) -> list[str
             if old in answers.answers:
                 del answers.answers[old]
                 notes.append(f"{old} was removed in {questionnaire.version}; its answer was dropped")
-        notes += _gather_matrices(answers, questionnaire)
+        notes += _gather_matrices(answers, questionnaire, migration)
         for qid, mapping in migration.values.items():
             if qid in answers.answers and qid not in migration.into_matrix:
                 mapped = _map_value(answers.answers[qid], mapping)
+                old = answers.answers[qid]
                 if mapped is None:
                     del answers.answers[qid]
                     notes.append(
                         f"{qid}: the old answer has no equivalent in {questionnaire.version}; dropped"
                     )
-                else:
-                    answers.answers[qid] = mapped
+                    continue
+                answers.answers[qid] = mapped
+                lost = [v for v in old if mapping.get(v, v) is None] if isinstance(old, list) else []
+                if lost:
+                    notes.append(
+                        f"{qid}: {', '.join(lost)} has no equivalent in {questionnaire.version}; "
+                        "dropped from the answer"
+                    )
+                elif old != mapped:
                     notes.append(f"{qid}: old values mapped to the options of {questionnaire.version}")
+    return notes
+
+
+def _drop_unknown(answers: Answers, questionnaire: Questionnaire) -> list[str]:
+    notes = []
     known = {q.id for q in questionnaire.questions()}
     for qid in [k for k in answers.answers if k not in known]:
         del answers.answers[qid]
@@ -69,15 +91,13 @@ def _apply_migration(answers: Answers, questionnaire: Questionnaire) -> list[str
     return notes
 
 
-def _gather_matrices(answers: Answers, questionnaire: Questionnaire) -> list[str]:
+def _gather_matrices(answers: Answers, questionnaire: Questionnaire, migration: Migration) -> list[str]:
     """Old answers that become one matrix answer (`into_matrix`), or a note saying why they could not.
 
     Rows: each old answer becomes a row's value, and every row must have one (a matrix of stages or
     options is answered in full, or asked again). Columns: each old multiple choice, its options mapped
     to rows through `values`, becomes the rows ticked in that column.
     """
-    migration = questionnaire.migration
-    assert migration is not None
     notes = []
     for qid, (kind, sources) in migration.into_matrix.items():
         question = questionnaire.question(qid)

@@ -37,6 +37,9 @@ class PreviewQuestion:
     dimension: str
     specials: tuple[str, ...]
     fields: tuple[PreviewQuestion, ...] = ()
+    # A matrix: its row labels and the heads of its answer columns (tick boxes, stages or options).
+    rows: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,18 +140,33 @@ def _question(
         text=tr(question.text, lang),
         help=tr(question.help, lang),
         answer=_answer_kind(question, lang, _),
-        options=tuple((o.id, tr(o.label, lang)) for o in question.options),
+        options=()
+        if question.type == "matrix"
+        else tuple((o.id, tr(o.label, lang)) for o in question.options),
         scale=tuple(
             (value, tr(question.scale_labels.get(value), lang))
             for value in range(question.scale_min, question.scale_max + 1)
         )
         if question.type == "scale"
         else (),
+        rows=tuple(tr(r.label, lang) for r in question.rows),
+        heads=_matrix_heads(question, lang),
         condition=condition,
         dimension=dimensions.get(question.dimension or "", ""),
         specials=specials,
         fields=fields,
     )
+
+
+def _matrix_heads(question: Question, lang: str) -> tuple[str, ...]:
+    kind = question.matrix_kind
+    if kind == "columns":
+        return tuple(tr(c.label, lang) for c in question.columns)
+    if kind == "options":
+        return tuple(tr(o.label, lang) for o in question.options)
+    if kind == "scale":
+        return tuple(str(v) for v in range(question.scale_min, question.scale_max + 1))
+    return ()
 
 
 def _answer_kind(question: Question, lang: str, _: Gettext) -> str:
@@ -163,6 +181,17 @@ def _answer_kind(question: Question, lang: str, _: Gettext) -> str:
             "low": question.scale_min,
             "high": question.scale_max,
         }
+    if question.matrix_kind == "columns":
+        return _("Tick every box that applies, row by row.")
+    if question.matrix_kind == "scale":
+        labels = "; ".join(
+            f"{v} = {tr(question.scale_labels[v], lang)}"
+            for v in range(question.scale_min, question.scale_max + 1)
+            if v in question.scale_labels
+        )
+        return _("Circle one number in each row.") + (f" {labels}." if labels else "")
+    if kind == "matrix":
+        return _("Choose one answer in each row.")
     if kind == "yes_no":
         return _("Yes or no.")
     if kind == "number":

@@ -19,6 +19,7 @@ from readiness.questionnaire.model import (
     Dimension,
     Level,
     Limit,
+    Migration,
     Origin,
     Question,
     Questionnaire,
@@ -61,6 +62,8 @@ class _Parts:
     recommendations: list[Recommendation] = field(default_factory=list)
     limits: list[Limit] = field(default_factory=list)
     files: list[YamlDocument] = field(default_factory=list)
+    modules: dict[str, str] = field(default_factory=dict)
+    module_migrations: list[tuple[str, str, Migration]] = field(default_factory=list)
 
 
 def load_questionnaire(path: Path, registry: Registry) -> Questionnaire:
@@ -97,6 +100,8 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         recommendations=tuple(parts.recommendations),
         limits=tuple(parts.limits),
         migration=build.build_migration(data, origin),
+        module_versions=dict(parts.modules),
+        module_migrations=tuple(parts.module_migrations),
         changes=data.get("changes"),
         files=tuple(d.name for d in parts.files),
         content_hash=_content_hash(parts.files),
@@ -194,6 +199,12 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
             )
             continue
         sub = _collect(included, registry, [*stack, ref], problems)
+        parts.modules.update(sub.modules)
+        parts.modules[include.module] = include.version
+        parts.module_migrations += sub.module_migrations
+        module_migration = build.build_migration(included.data, Origin(included, ()))
+        if module_migration is not None:
+            parts.module_migrations.append((include.module, include.version, module_migration))
         parts.sections += sub.sections
         parts.dimensions += sub.dimensions
         parts.levels = sub.levels or parts.levels

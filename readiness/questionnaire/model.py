@@ -145,6 +145,26 @@ class Question:
         }[self.type]
 
 
+def matrix_cells(question: Question, value: Mapping[str, Any], lang: str) -> tuple[str, ...]:
+    """A matrix answer in words, one "row: answer" per row (tick-box rows with nothing ticked left out)."""
+    cells = []
+    for row in question.rows:
+        cell = value.get(row.id)
+        if question.matrix_kind == "columns":
+            ticked = [tr(c.label, lang) for c in question.columns if c.id in (cell or ())]
+            if not ticked:
+                continue
+            answer = ", ".join(ticked)
+        elif question.matrix_kind == "options":
+            option = question.option(str(cell))
+            answer = tr(option.label, lang) if option else str(cell)
+        else:
+            label = tr(question.scale_labels.get(cell), lang) if isinstance(cell, int) else ""
+            answer = f"{cell} ({label})" if label else str(cell)
+        cells.append(f"{tr(row.label, lang)}: {answer}")
+    return tuple(cells)
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -237,6 +257,9 @@ class Questionnaire:
     recommendations: tuple[Recommendation, ...] = ()
     limits: tuple[Limit, ...] = ()
     migration: Migration | None = None
+    # Included modules: their versions, and the migrations of those that have one (id, version, migration).
+    module_versions: Mapping[str, str] = field(default_factory=dict)
+    module_migrations: tuple[tuple[str, str, Migration], ...] = ()
     changes: Text | None = None
     files: tuple[str, ...] = ()
     content_hash: str = ""
