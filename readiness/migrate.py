@@ -73,8 +73,7 @@ def _apply_migration(
                 lost = [v for v in old if mapping.get(v, v) is None] if isinstance(old, list) else []
                 if lost:
                     notes.append(
-                        f"{qid}: {', '.join(lost)} has no equivalent in {questionnaire.version}; "
-                        "dropped from the answer"
+                        f"{qid}: dropped {', '.join(lost)} (no equivalent in {questionnaire.version})"
                     )
                 elif old != mapped:
                     notes.append(f"{qid}: old values mapped to the options of {questionnaire.version}")
@@ -123,7 +122,10 @@ def _gather_matrices(answers: Answers, questionnaire: Questionnaire, migration: 
                 for row in ticked:
                     if row in question.row_ids:
                         gathered.setdefault(row, []).append(column)
-            gathered = {row: gathered[row] for row in question.row_ids if row in gathered}
+            order = question.column_ids
+            gathered = {
+                row: sorted(gathered[row], key=order.index) for row in question.row_ids if row in gathered
+            }
         problem = value_problem(question, gathered)
         if problem:
             notes.append(
