@@ -274,6 +274,13 @@ class Words:
                 dimension = self.questionnaire.dimension(node.item.value)
                 label = tr(dimension.label, self.lang) if dimension else node.item.value
                 return _("the score for %(dimension)s") % {"dimension": quote(label)}, None
+            matrix = self.questionnaire.question(node.container.name)
+            if matrix is not None and matrix.type == "matrix" and isinstance(node.item, ast.StringExpression):
+                row = next((r for r in matrix.rows if r.id == node.item.value), None)
+                return _("the answer to %(question)s for %(row)s") % {
+                    "question": quote(tr(matrix.text, self.lang)),
+                    "row": quote(tr(row.label, self.lang) if row else node.item.value),
+                }, matrix
             raise Unsayable
         if not isinstance(node, ast.SymbolExpression):
             raise Unsayable
@@ -293,6 +300,7 @@ class Words:
             "ai_annex_iii": _("the list of Annex III areas of your AI systems"),
             "ai_practices": _("the list of practices of your AI systems"),
             "ai_transparency": _("the list of transparency situations of your AI systems"),
+            "ai_stage": _("how far your most advanced AI application has come"),
         }
         if name in facts:
             return facts[name], None
@@ -301,7 +309,8 @@ class Words:
     def _value(self, node: Any, question: Question | None) -> str:
         _ = self.gettext
         if isinstance(node, ast.StringExpression):
-            option = question.option(node.value) if question is not None else None
+            choices = (*question.options, *question.columns) if question is not None else ()
+            option = next((o for o in choices if o.id == node.value), None)
             return quote(tr(option.label, self.lang) if option else node.value)
         if isinstance(node, ast.FloatExpression):
             value = node.value
