@@ -57,6 +57,7 @@ class Assessment:
     ai_act: AIActAssessment | None = None
     support: list[SupportMatch] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
+    benchmark: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """The documented JSON result (docs/results.md); additive changes only."""
@@ -75,6 +76,7 @@ class Assessment:
             "ai_act": self.ai_act.as_dict(lang) if self.ai_act is not None else {},
             "support": [match.as_dict(lang) for match in self.support],
             "context": [localise(figure, lang) for figure in self.context],
+            "benchmark": localise(self.benchmark, lang),
             "notice": message("notice", lang),
         }
 
@@ -146,6 +148,36 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
             for c in r.recommendations
         ],
         "needs": list(r.needs),
+        "ai_stage": r.ai_stage,
+        "limits": [
+            {
+                "id": applied.limit.id,
+                "max_score": applied.limit.max_score,
+                "uncapped_score": applied.uncapped,
+                "text": tr(applied.limit.text, lang),
+            }
+            for applied in r.limits
+        ],
+        "dma": dma_details(r, q),
+    }
+
+
+def dma_details(r: Readiness, q: Questionnaire) -> dict[str, Any] | None:
+    """How the DMA score was made: the module, the tick-box setting, and each DMA question on 0-10."""
+    dma = {d.id for d in q.dimensions if d.dma}
+    if not dma:
+        return None
+    module = next(
+        (f"{mid}@{version}" for mid, version in q.module_versions.items() if mid.startswith("dma-")), None
+    )
+    return {
+        "module": module,
+        "dual_scoring": r.dual_scoring,
+        "questions": {
+            s.question.id: round(10 * s.value, 2) if s.value is not None else None
+            for s in r.questions
+            if s.question.dimension in dma
+        },
     }
 
 
@@ -176,7 +208,8 @@ def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.dat
     """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data)."""
     from readiness.aiact import Register, classify_systems, register_from_data
     from readiness.answers import register_data
-    from readiness.directory import ai_use_context, load_directory, match_support
+    from readiness.directory import load_directory, match_support
+    from readiness.directory.context import ai_use_benchmark, ai_use_status, legacy_context
 
     company = Company.from_dict(answers.company)
     readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
@@ -188,7 +221,16 @@ def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.dat
     ai_act = classify_systems(register, as_of)
     high_risk = any(system.risk in ("high", "prohibited") for system in ai_act.systems)
     support = match_support(load_directory(), company, readiness.needs, high_risk=high_risk)
-    context = ai_use_context(company.country, company.size, company.nace)
+    status = ai_use_status(readiness.ai_stage, answers.ai_systems)
+    benchmark = ai_use_benchmark(company.country, company.size, company.nace, status)
     return Assessment(
-        questionnaire, answers, company, as_of, readiness, ai_act=ai_act, support=support, context=context
+        questionnaire,
+        answers,
+        company,
+        as_of,
+        readiness,
+        ai_act=ai_act,
+        support=support,
+        context=legacy_context(benchmark),
+        benchmark=benchmark,
     )

@@ -18,6 +18,7 @@ from typing import Any
 from readiness.questionnaire.model import Questionnaire
 from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
+from readiness.report.benchmark import Benchmark, ScoreExplanation, benchmark, score_explanation
 from readiness.report.brand import Brand
 from readiness.report.plan import Action, Recommendation, action_plan, recommendation
 from readiness.slug import slugify
@@ -128,6 +129,8 @@ class Report:
     support: tuple[Support, ...]
     actions: tuple[tuple[str, tuple[Action, ...]], ...]
     context: tuple[Context, ...]
+    benchmark: Benchmark | None
+    explanation: ScoreExplanation
     answers: tuple[AnswerSection, ...]
     register: tuple[RegisterEntry, ...]
     sources: tuple[Source, ...]
@@ -183,6 +186,8 @@ def build_report(
         support=tuple(_support(s) for s in assessment.get("support", [])),
         actions=action_plan(recommendations, ai_act, as_of),
         context=tuple(_context(c) for c in assessment.get("context", [])),
+        benchmark=benchmark(assessment.get("benchmark")),
+        explanation=score_explanation(readiness),
         answers=answer_sections(questionnaire, answers_data, lang),
         register=register_entries(questionnaire, answers_data),
         sources=_sources(assessment),
