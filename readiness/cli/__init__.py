@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "compare": "readiness.cli.compare_cmd:compare",
     "preview": "readiness.cli.preview_cmd:preview",
     "template": "readiness.cli.template_cmd:template",
+    "export": "readiness.cli.export_cmd:export",
 }
 
 

@@ -110,7 +110,9 @@ def benchmark(data: Mapping[str, Any] | None) -> Benchmark | None:
         statements=tuple(data.get("statements", [])),
         years=years,
         rows=tuple(
-            BenchmarkRow(label, tuple(values.get(y) for y in years), tuple(sources), orientation, tuple(notes))
+            BenchmarkRow(
+                label, tuple(values.get(y) for y in years), tuple(sources), orientation, tuple(notes)
+            )
             for label, values, sources, orientation, notes in lines
         ),
         notes=tuple(data.get("notes", [])),

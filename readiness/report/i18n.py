@@ -68,7 +68,7 @@ class Formatter:
         return format_decimal(value, format=pattern, locale=self.locale)
 
     def share(self, value: float | None) -> str:
-        """A published percentage with its one decimal, the locale's way (`20.0%`, `20,0%`); a dash for none."""
+        """A published percentage with one decimal, the locale's way (`20.0%`, `20,0%`); a dash for none."""
         if value is None:
             return "–"
         return format_percent(value / 100, format="#,##0.0%", locale=self.locale)
