@@ -110,6 +110,7 @@ def test_a_new_assessment_starts_from_a_row_of_the_export(run: Run) -> None:
     assert saved["questionnaire"] == "retail@2.0.0"
     assert saved["company"]["name"] == "Norrsken Hem & Trädgård AB"
     dma = [k for k in source["answers"] if k.split("_")[0] in ("ds", "dr", "hc", "dm", "aa", "gr")]
+
     def same(value: object) -> object:
         return sorted(value) if isinstance(value, list) else value
 

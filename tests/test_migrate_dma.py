@@ -46,7 +46,7 @@ def test_sme_investments_and_ai_rows_are_gathered_into_their_matrices() -> None:
 
 
 def test_public_sector_answers_carry_over_where_the_items_match() -> None:
-    old, new, notes, questionnaire = migrated("public-sector-1.0.0.answers.yaml", "public-sector@2.0.0")
+    _old, new, notes, questionnaire = migrated("public-sector-1.0.0.answers.yaml", "public-sector@2.0.0")
     assert "pso_ds_governance is now pso_ds_preparedness" in notes
     assert set(new.answers["pso_ds_preparedness"]) == {"needs_aligned", "risks"}
     assert new.answers["pso_ds_investments"] == {
@@ -63,7 +63,7 @@ def test_public_sector_answers_carry_over_where_the_items_match() -> None:
 
 
 def test_a_step_that_keeps_the_module_version_does_not_run_its_migration_again() -> None:
-    """manufacturing 1.0.0 -> 1.1.0 keeps dma-sme 1.0.0: the module's 2.0.0 migration waits for the 2.0.0 step."""
+    """manufacturing 1.0.0 -> 1.1.0 keeps dma-sme 1.0.0: its 2.0.0 migration waits for the 2.0.0 step."""
     loaded = load_answers(FIXTURES / "manufacturing-1.0.0.answers.yaml", REGISTRY)
     answers, notes = migrate_answers(loaded.answers, REGISTRY.load("manufacturing@1.1.0"), REGISTRY)
     assert "ds_invested_areas" in answers.answers and "ds_investments" not in answers.answers
