@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness.answers import LoadedAnswers, value_problem
+from readiness.batch.table import _csv_cells as csv_cells
 from readiness.batch.table import column_letter
 from readiness.errors import ReadinessError, display_path
 from readiness.question_scores import column_parts
@@ -266,33 +267,20 @@ def _fill(answers: dict[str, Any], item: Item, raw: str) -> str | None:
 
 
 def _read_rows(path: Path) -> list[list[str]]:
+    """The non-empty rows of a CSV file, read the way `readiness batch` reads its tables."""
     name = display_path(path)
     if not path.is_file():
         raise ReadinessError(f"{name}: no such file")
     if path.stat().st_size > MAX_SEED_BYTES:
         raise ReadinessError(f"{name}: the file is larger than {MAX_SEED_BYTES // (1024 * 1024)} MiB")
-    raw = path.read_bytes()
-    if b"\x00" in raw:
-        raise ReadinessError(f"{name}: this is a binary file, not a CSV export")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ReadinessError(f"{name}:{line}: the file is not UTF-8 text; save it as 'CSV UTF-8'") from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    try:
-        rows = [
-            r
-            for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-            if any(c.strip() for c in r)
-        ]
-    except csv.Error as exc:
-        raise ReadinessError(f"{name}: not a readable CSV file ({exc})") from None
+    rows: list[list[str]] = []
+    for cells in csv_cells(path):
+        if any(str(c).strip() for c in cells):
+            rows.append([str(c) for c in cells])
+        if len(rows) > MAX_SEED_ROWS + 1:
+            raise ReadinessError(f"{name}: more than {MAX_SEED_ROWS} rows")
     if not rows:
         raise ReadinessError(f"{name}: the file is empty; expected the header of a DMA export")
-    if len(rows) > MAX_SEED_ROWS + 1:
-        raise ReadinessError(f"{name}: more than {MAX_SEED_ROWS} rows")
     return rows
 
 
