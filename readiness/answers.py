@@ -159,7 +159,7 @@ def load_answers(path: Path, registry: Registry, *, raw: bytes | None = None) ->
 
 def register_data(answers: Answers) -> dict[str, Any]:
     """The answers' AI systems in the shape of an AI system register (`readiness schema aiact-register`)."""
-    company = {k: answers.company[k] for k in ("name", "size", "country") if k in answers.company}
+    company = {k: answers.company[k] for k in ("name", "size", "country", "language") if k in answers.company}
     return {"company": company, "systems": answers.ai_systems}
 
 

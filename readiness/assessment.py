@@ -7,14 +7,15 @@ from the `Assessment` built here, so they can never disagree.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from readiness import __version__
+from readiness.advice import gap_action, recommendation_details, recommendations_done, unlisted_ai_roles
 from readiness.aiact.result import AIActAssessment
 from readiness.answers import Answers
 from readiness.company import Company
-from readiness.directory.model import SupportMatch
+from readiness.directory.model import Issuer, SupportMatch
 from readiness.questionnaire.model import Level, Questionnaire, tr
 from readiness.scoring import Readiness, score_readiness
 from readiness.texts import message
@@ -58,6 +59,8 @@ class Assessment:
     support: list[SupportMatch] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
     benchmark: dict[str, Any] = field(default_factory=dict)
+    # AI Act roles the answers declare for AI the company did not list (a quick scan's screening).
+    unlisted_roles: tuple[str, ...] = ()
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         """The documented JSON result (docs/results.md); additive changes only."""
@@ -72,13 +75,21 @@ class Assessment:
             "company": self.company.as_dict(),
             "as_of": self.as_of.isoformat(),
             "tool": {"name": "readiness", "version": __version__},
-            "readiness": _readiness_dict(self.readiness, q, lang),
-            "ai_act": self.ai_act.as_dict(lang) if self.ai_act is not None else {},
+            "readiness": _readiness_dict(self.readiness, q, self.answers, lang),
+            "ai_act": self._ai_act_dict(lang),
             "support": [match.as_dict(lang) for match in self.support],
             "context": [localise(figure, lang) for figure in self.context],
             "benchmark": localise(self.benchmark, lang),
             "notice": message("notice", lang),
         }
+
+    def _ai_act_dict(self, lang: str) -> dict[str, Any]:
+        if self.ai_act is None:
+            return {}
+        result = self.ai_act.as_dict(lang)
+        if self.unlisted_roles:
+            result["unlisted_roles"] = list(self.unlisted_roles)
+        return result
 
 
 def localise(value: Any, lang: str) -> Any:
@@ -98,7 +109,7 @@ def _level_dict(level: Level | None, lang: str) -> dict[str, str] | None:
     return {"id": level.id, "label": tr(level.label, lang), "description": tr(level.description, lang)}
 
 
-def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]:
+def _readiness_dict(r: Readiness, q: Questionnaire, answers: Answers, lang: str) -> dict[str, Any]:
     labels = {d.id: tr(d.label, lang) for d in q.dimensions}
     return {
         "score": r.score,
@@ -131,6 +142,7 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
                 "because": message(
                     "gap_because", lang, gain=_number(g.gain, lang), score=_number(g.score, lang)
                 ),
+                **gap_action(g.question, answers.value(g.question), lang),
             }
             for g in r.gaps
         ],
@@ -144,6 +156,7 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
                 "horizon": c.recommendation.horizon,
                 "needs": list(c.recommendation.needs),
                 "because": _because(c.reason, c.reason_subject, r, q, lang),
+                **recommendation_details(c.recommendation, q, lang),
             }
             for c in r.recommendations
         ],
@@ -159,6 +172,7 @@ def _readiness_dict(r: Readiness, q: Questionnaire, lang: str) -> dict[str, Any]
             for applied in r.limits
         ],
         "dma": dma_details(r, q),
+        "done": recommendations_done(q, answers, r, lang),
     }
 
 
@@ -204,8 +218,19 @@ def _because(reason: str, subject: str, r: Readiness, q: Questionnaire, lang: st
     return message(f"rec_because_{reason}", lang)
 
 
-def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.date) -> Assessment:
-    """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data)."""
+def run_assessment(
+    questionnaire: Questionnaire,
+    answers: Answers,
+    as_of: dt.date,
+    *,
+    include_unconfirmed: bool = False,
+    issuer: Issuer | None = None,
+) -> Assessment:
+    """Score, classify and match one company's answers on `as_of` (no clock; reads only packaged data).
+
+    Support not confirmed on an official page is left out unless `include_unconfirmed`; the `issuer`
+    (the hub whose brand the report wears) leads the support.
+    """
     from readiness.aiact import Register, classify_systems, register_from_data
     from readiness.answers import register_data
     from readiness.directory import load_directory, match_support
@@ -213,14 +238,23 @@ def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.dat
 
     company = Company.from_dict(answers.company)
     readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
-    register = (
+    unlisted = unlisted_ai_roles(questionnaire, answers)
+    register = replace(
         register_from_data(register_data(answers), "answers")
         if answers.ai_systems
-        else Register("answers", (), company.name, company.size, company.country, None)
+        else Register("answers", (), company.name, company.size, company.country, company.language),
+        unlisted_roles=unlisted,
     )
     ai_act = classify_systems(register, as_of)
     high_risk = any(system.risk in ("high", "prohibited") for system in ai_act.systems)
-    support = match_support(load_directory(), company, readiness.needs, high_risk=high_risk)
+    support = match_support(
+        load_directory(),
+        company,
+        readiness.needs,
+        high_risk=high_risk,
+        include_unconfirmed=include_unconfirmed,
+        issuer=issuer,
+    )
     status = ai_use_status(readiness.ai_stage, answers.ai_systems)
     benchmark = ai_use_benchmark(company.country, company.size, company.nace, status)
     return Assessment(
@@ -233,4 +267,5 @@ def run_assessment(questionnaire: Questionnaire, answers: Answers, as_of: dt.dat
         support=support,
         context=legacy_context(benchmark),
         benchmark=benchmark,
+        unlisted_roles=unlisted,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from readiness.advice import recommendation_values, values_read
 from readiness.assessment import Assessment
 from readiness.flow import visible_questions
 from readiness.questionnaire.model import Question, matrix_cells, tr
@@ -38,7 +39,7 @@ def compare_assessments(
         "improved": improved,
         "slipped": slipped,
         "ai_act": _ai_act(old.get("ai_act") or {}, new.get("ai_act") or {}),
-        "recommendations": _recommendations(old, new),
+        "recommendations": _recommendations(old, new, before, after),
         "migration": list(notes),
     }
 
@@ -182,16 +183,49 @@ def _ai_act(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _recommendations(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """Recommendations that are new at T1, no longer made (dealt with), and still open."""
+def _recommendations(
+    old: Mapping[str, Any], new: Mapping[str, Any], before: Assessment, after: Assessment
+) -> dict[str, list[dict[str, Any]]]:
+    """Recommendations that are new at T1, no longer made, and still open.
+
+    A recommendation no longer made counts as `resolved` only when the answers behind it (those its
+    `when:` reads) changed and, where it says what done looks like (`done_when:`), the answers now show
+    that; otherwise it went for another reason, such as other answers lifting a dimension's score, and
+    the advice may still stand.
+    """
     then = {r["id"]: r for r in old["readiness"].get("recommendations", [])}
     now = {r["id"]: r for r in new["readiness"].get("recommendations", [])}
 
     def brief(r: Mapping[str, Any]) -> dict[str, Any]:
         return {k: r.get(k) for k in ("id", "title", "text", "priority", "horizon", "because")}
 
+    def dropped(r: Mapping[str, Any]) -> dict[str, Any]:
+        changed = _changed_inputs(r["id"], before, after)
+        return {**brief(r), "resolved": bool(changed), "changed": changed}
+
     return {
         "new": [brief(r) for key, r in now.items() if key not in then],
-        "dropped": [brief(r) for key, r in then.items() if key not in now],
+        "dropped": [dropped(r) for key, r in then.items() if key not in now],
         "open": [brief(r) for key, r in now.items() if key in then],
     }
+
+
+def _changed_inputs(rec_id: str, before: Assessment, after: Assessment) -> list[str]:
+    """The questions behind a recommendation whose answers differ between T0 and T1, in asking order."""
+    questionnaire = after.questionnaire
+    rec = next((r for r in questionnaire.recommendations if r.id == rec_id), None)
+    if rec is None:
+        return []
+    done = questionnaire.condition("done", rec.id)
+    values = recommendation_values(questionnaire, after.answers, after.readiness)
+    if done is not None and not done.holds(values):
+        return []  # the answers do not show the advice followed, whatever else changed
+    behind = values_read(rec, questionnaire)
+    changed = [
+        q.id
+        for q in questionnaire.questions()
+        if q.id in behind and before.answers.value(q) != after.answers.value(q)
+    ]
+    if "ai_systems" in behind and before.answers.ai_systems != after.answers.ai_systems:
+        changed.append("ai_systems")
+    return changed

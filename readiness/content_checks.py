@@ -19,6 +19,13 @@ def _catalogue(paths: list[Path] | None) -> list[Problem]:
     return check_catalogue()
 
 
+def _drafts(paths: list[Path] | None) -> list[Problem]:
+    from readiness.aiact.drafts import check_templates
+
+    # Draft templates name the catalogue's obligations and share one labels file: checked as a whole.
+    return check_templates()
+
+
 def _register(paths: list[Path] | None) -> list[Problem]:
     from readiness.aiact import load_register
 
@@ -48,14 +55,19 @@ def _answers(paths: list[Path] | None) -> list[Problem]:
 def extra_checks() -> dict[str, ExtraCheck]:
     """Checkers by marker, in the order they are tried."""
     from readiness.directory import check_directory_files
+    from readiness.directory.import_map import check_map_files
 
     return {
+        "maps": check_map_files,
+        "columns": check_map_files,
         "directory": check_directory_files,
         "entries": check_directory_files,
         "obligations": _catalogue,
         "rules": _catalogue,
         "timeline": _catalogue,
         "law": _catalogue,
+        "draft": _drafts,
+        "draft_labels": _drafts,
         "systems": _register,
         "questionnaire": _answers,
     }

@@ -16,7 +16,10 @@ EXIT_USAGE = 2
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong in one file, at one place. `line` and `column` are 1-based; 0 means unknown."""
+    """One thing wrong in one file, at one place. `line` and `column` are 1-based; 0 means unknown.
+
+    A "warning" is worth fixing but does not make the file invalid (an entry not checked for a year).
+    """
 
     path: str
     line: int
@@ -24,12 +27,19 @@ class Problem:
     message: str
     json_path: str = ""
     fix: str = ""
+    severity: str = "error"
+
+    @property
+    def is_error(self) -> bool:
+        """Whether the problem makes the file invalid (warnings do not)."""
+        return self.severity == "error"
 
     def __str__(self) -> str:
         where = self.path
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {self.message}"
+        prefix = "" if self.is_error else f"{self.severity}: "
+        text = f"{where}: {prefix}{self.message}"
         if self.fix:
             text += f" (fix: {self.fix})"
         return text
@@ -43,6 +53,7 @@ class Problem:
             "json_path": self.json_path,
             "message": self.message,
             "fix": self.fix,
+            "severity": self.severity,
         }
 
 

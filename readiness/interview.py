@@ -146,15 +146,18 @@ class Interview:
             choices = (
                 self._choices(question) + [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
             )
-            answer = self.prompter.select(text, choices, default=current)
+            # No answer is chosen in advance: with nothing saved yet the cursor rests on "help", so pressing
+            # Enter never answers "yes" (or the first option) for the user.
+            answer = self.prompter.select(text, choices, default=Nav.HELP if current is None else current)
             return self._special_value(answer)
         if question.type == "multi":
             choices = [Choice(tr(o.label, self.lang), o.id) for o in question.options]
             choices += [Choice(self.t(k), v) for k, v in specials] + self._nav_choices()
             while True:
-                picked = self.prompter.checkbox(
-                    text, choices, checked=current if isinstance(current, list) else ()
-                )
+                # A single value saved by an older version of a question (a role before roles were a list)
+                # stays ticked.
+                ticked = [current] if isinstance(current, str) else current or []
+                picked = self.prompter.checkbox(text, choices, checked=ticked)
                 if isinstance(picked, Nav):
                     return self._special_value(picked)
                 problem = value_problem(question, picked)

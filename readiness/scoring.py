@@ -146,7 +146,8 @@ def score_readiness(
     values.update(ai_symbols or {})
     values["scores"] = {d.dimension.id: d.score for d in dimensions if d.score is not None}
     values["overall"] = overall
-    values["ai_stage"] = stage
+    # A question of the questionnaire's own that is called ai_stage (the quick scan's) keeps its answer.
+    values.setdefault("ai_stage", stage)
     limits = _limits(questionnaire, values, overall)
     if limits:
         overall = min(overall or 0.0, *(applied.limit.max_score for applied in limits))

@@ -43,12 +43,13 @@ def print_summary(result: dict[str, Any], console: Console) -> None:
         console.print("\n[bold]Largest gaps[/bold]")
         for g in r["gaps"][:3]:
             console.print(
-                f"  • {g['text']}  [dim](+{g['gain']:g} points possible, {g['dimension_label']})[/dim]"
+                f"  • {g.get('action') or g['text']}  "
+                f"[dim](+{g['gain']:g} points possible, {g['dimension_label']})[/dim]"
             )
     if r["recommendations"]:
         console.print("\n[bold]Recommendations[/bold]")
-        for rec in r["recommendations"][:5]:
-            console.print(f"  {rec['priority']}. {rec['title']}  [dim]({rec['horizon']})[/dim]")
+        for number, rec in enumerate(r["recommendations"][:5], start=1):
+            console.print(f"  {number}. {rec['title']}  [dim]({rec['horizon']})[/dim]")
     ai_act = result.get("ai_act") or {}
     systems = ai_act.get("systems", [])
     if systems:

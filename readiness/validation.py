@@ -27,7 +27,13 @@ class ValidationReport:
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        """No errors (warnings allowed)."""
+        return not self.errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that make a file invalid."""
+        return [p for p in self.problems if p.is_error]
 
     def as_dict(self) -> dict[str, object]:
         """The report for `--format json`."""
@@ -56,7 +62,7 @@ def validate_paths(
             _validate_questionnaire(entry.path, registry, report)
         for check in dict.fromkeys(extra.values()):
             report.problems += check(None)
-        report.files += ["<AI Act catalogue>", "<support directory>"]
+        report.files += ["<AI Act catalogue>", "<AI Act document drafts>", "<support directory>"]
         report.problems = sorted(set(report.problems))
         return report
     for target in targets:

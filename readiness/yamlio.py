@@ -275,7 +275,13 @@ def dump_yaml(data: Any) -> str:
 
 
 class _Dumper(yaml.SafeDumper):
-    """Quotes strings that a YAML 1.1 reader would take for booleans, so other tools read our files right."""
+    """Quotes strings that a YAML 1.1 reader would take for booleans, so other tools read our files right.
+
+    A value used twice is written out twice: `&id001`/`*id001` aliases puzzle the people who edit our files.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:

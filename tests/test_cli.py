@@ -25,7 +25,7 @@ def test_questionnaires_list_json_describes_each_questionnaire(run: Run) -> None
     quickscan = next(r for r in rows if r["id"] == "quickscan")
     assert quickscan["versions"] == ["1.0.0", "2.0.0"]
     assert quickscan["languages"] == ["en", "nl"]
-    assert quickscan["questions"] == 16
+    assert quickscan["questions"] == 18
     assert all(r["kind"] == "questionnaire" for r in rows)
 
 

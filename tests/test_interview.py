@@ -16,7 +16,20 @@ from readiness.questionnaire import Registry
 from tests.conftest import Run
 
 PROFILE = ["Bakkerij De Korenaar", "NL", "", "micro", "C10", "en"]
-REST = ["ideas", "dont_know", ["digital", "owner"], True, True, "training", "2", 3, ["vision"], ""]
+REST = [
+    "ideas",
+    "dont_know",
+    ["digital", "owner"],
+    True,
+    True,
+    "training",
+    "2",
+    3,
+    ["vision"],
+    "",
+    ["uses"],
+    ["none"],
+]
 
 
 def write_script(path: Path, items: list[Any]) -> Path:
@@ -90,11 +103,12 @@ def test_stopping_keeps_every_answer_and_resume_continues_at_the_next_open_quest
 
 def test_conditional_questions_appear_only_when_their_condition_holds(tmp_path: Path) -> None:
     questionnaire = Registry.default().load("quickscan")
-    prompter = ScriptedPrompter([*PROFILE, "ideas", True, [], False, "training", "0", 0, ""])
+    prompter = ScriptedPrompter([*PROFILE, "ideas", True, [], False, "training", "0", 0, "", ["none"]])
     answers = Answers(questionnaire.ref)
     assert Interview(questionnaire, answers, tmp_path / "a.yaml", prompter, "en", lambda: "now").run()
     assert "gdpr_basis" not in answers.answers
     assert "ai_tools" not in answers.answers
+    assert "ai_act_situations" not in answers.answers  # asked only of a company that uses or builds AI
     assert not any("legal basis" in asked for asked in prompter.asked)
     assert any("question 1 of" in said for said in prompter.said)
 

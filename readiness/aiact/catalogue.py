@@ -18,9 +18,12 @@ from typing import Any
 from readiness.aiact.checks import check_semantics
 from readiness.aiact.context import COMPANY_TYPES, system_types
 from readiness.aiact.expressions import Expression, ExpressionError, T, compile_expression
+from readiness.aiact.located import Located
 from readiness.aiact.model import (
     AnnexIEntry,
+    AnnexIIIEntry,
     AppliesFrom,
+    ArticleLinks,
     Catalogue,
     Definition,
     Note,
@@ -39,21 +42,9 @@ from readiness.yamlio import JsonPath, YamlDocument, read_yaml
 SCHEMA = "aiact-catalogue"
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REQUIRED_KEYS = (
-    "version", "law", "notice", "risk_classes", "ai_system_questions", "annex_i", "labels",
+    "version", "law", "notice", "risk_classes", "ai_system_questions", "annex_i", "annex_iii", "labels",
     "definitions", "roles", "rules", "notes", "schedules", "obligations", "timeline",
 )  # fmt: skip
-
-
-class Located:
-    """Finds, for a JSON path into the merged catalogue, the file and line it was written on."""
-
-    def __init__(self, owners: Mapping[str, YamlDocument]) -> None:
-        self._owners = owners
-
-    def problem(self, json_path: JsonPath, message: str, fix: str = "") -> Problem:
-        """A problem at `json_path` (its first step names the top-level key, hence the file)."""
-        document = self._owners[str(json_path[0])]
-        return document.problem(json_path, message, fix=fix)
 
 
 def catalogue_documents(folder: Path = DATA_DIR) -> list[YamlDocument]:
@@ -134,6 +125,7 @@ class _Builder:
             amended_by=law["amended_by"],
             checked=law["checked"],
             sources=tuple(Source(**source) for source in law["sources"]),
+            links=ArticleLinks(**{**law["links"], "languages": _text(law["links"]["languages"])}),
             notice=_text(data["notice"]),
             risk_classes=tuple(
                 RiskClass(c["id"], _text(c["label"]), c.get("exclusive", False)) for c in data["risk_classes"]
@@ -143,6 +135,7 @@ class _Builder:
                 AnnexIEntry(e["id"], e["section"], e["point"], e["legislation"], _text(e["title"]))
                 for e in data["annex_i"]
             ),
+            annex_iii=tuple(AnnexIIIEntry(e["id"], e["point"], _text(e["title"])) for e in data["annex_iii"]),
             labels=MappingProxyType({key: _text(value) for key, value in data["labels"].items()}),
             definitions=definitions,
             roles=tuple(
@@ -240,6 +233,7 @@ class _Builder:
             checked=entry["checked"],
             verify=entry.get("verify", False),
             note=entry.get("note", ""),
+            kind=entry.get("kind", "duty"),
         )
 
     def _timeline_entry(self, entry: Mapping[str, Any]) -> TimelineEntry:

@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from readiness.aiact.context import COMPANY_WIDE
 from readiness.aiact.expressions import Expression
+from readiness.aiact.located import Located
 from readiness.aiact.model import LABEL_KEYS, Catalogue
 from readiness.aiact.register import system_fields
 from readiness.errors import Problem
 from readiness.schemas import load_schema
 from readiness.yamlio import JsonPath
-
-if TYPE_CHECKING:
-    from readiness.aiact.catalogue import Located
 
 _OBLIGATION_LITERAL = re.compile(r"""["']([a-z0-9_]+)["']\s+in\s+obligations\b""")
 _QUOTED = re.compile(r"""["']([^"']+)["']""")
@@ -53,6 +52,7 @@ class _Checker:
         self._unique_ids("law", self.data["law"]["sources"], prefix=("law", "sources"))
         self._risk_classes()
         self._definitions()
+        self._links()
         self._labels()
         self._schedules()
         self._obligations()
@@ -80,9 +80,22 @@ class _Checker:
         for index, definition in enumerate(self.catalogue.definitions):
             if definition.id in fields:
                 self.add(("definitions", index, "id"), f"'{definition.id}' is already a register field")
+        if COMPANY_WIDE not in {d.id for d in self.catalogue.definitions}:
+            self.add(
+                ("definitions",),
+                f"no definition called '{COMPANY_WIDE}'",
+                fix="the engine reads it to know which systems count for the company-wide obligations",
+            )
+
+    def _links(self) -> None:
+        """Every obligation, rule and note cites an article the link form can point to."""
+        for key in ("rules", "notes", "obligations"):
+            for index, entry in enumerate(self.data[key]):
+                if not self.catalogue.links.link(entry["article"], "en"):
+                    self.add((key, index, "article"), f"'{entry['article']}' gives no article link")
 
     def _labels(self) -> None:
-        needed = [*LABEL_KEYS, *system_fields()["role"]["enum"]]
+        needed = [*LABEL_KEYS, *load_schema("aiact-register")["$defs"]["role"]["enum"]]
         for key in needed:
             if key not in self.catalogue.labels:
                 self.add(("labels",), f"the label '{key}' is missing", fix="the reports need it")
@@ -175,7 +188,7 @@ class _Checker:
                     self.add(path, self._not_a_law_date(literal))
 
     def _register_agrees(self) -> None:
-        """The register schema and the catalogue must name the same Annex I acts, and every answer is read."""
+        """Schema and catalogue name the same Annex I acts and Annex III points; every answer is read."""
         fields = system_fields()
         schema_ids = list(fields["annex_i"]["items"]["enum"])
         catalogue_ids = [entry.id for entry in self.catalogue.annex_i]
@@ -184,6 +197,9 @@ class _Checker:
             self.add(
                 ("annex_i",), f"the register schema and the catalogue differ on Annex I: {', '.join(missing)}"
             )
+        points = load_schema("aiact-register")["$defs"]["annex_iii_point"]["enum"]
+        if [entry.id for entry in self.catalogue.annex_iii] != list(points):
+            self.add(("annex_iii",), "the register schema and the catalogue differ on the Annex III points")
         quoted: set[str] = set()
         for rule in self.catalogue.rules:
             quoted.update(_QUOTED.findall(rule.when.text))

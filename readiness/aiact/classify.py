@@ -16,10 +16,17 @@ from types import MappingProxyType
 from typing import Any
 
 from readiness.aiact.catalogue import load_catalogue
-from readiness.aiact.context import company_values, system_values
+from readiness.aiact.context import COMPANY_WIDE, company_values, system_values
 from readiness.aiact.model import Catalogue, Obligation, Rule, pick
 from readiness.aiact.register import AISystem, Register
-from readiness.aiact.result import AIActAssessment, ObligationResult, Reason, SystemResult, UnsureNote
+from readiness.aiact.result import (
+    AIActAssessment,
+    ConsolidatedText,
+    ObligationResult,
+    Reason,
+    SystemResult,
+    UnsureNote,
+)
 
 
 class CatalogueGap(RuntimeError):
@@ -31,6 +38,7 @@ class _Classified:
     result: SystemResult
     roles: tuple[str, ...]
     risks: tuple[str, ...]
+    company_wide: bool
 
 
 def classify_systems(
@@ -44,6 +52,9 @@ def classify_systems(
         regulation=catalogue.regulation,
         amended_by=catalogue.amended_by,
         checked=catalogue.checked,
+        text=ConsolidatedText(
+            catalogue.links.title, catalogue.links.eli, not catalogue.links.verify, catalogue.links.note
+        ),
         notice=catalogue.notice,
         company_obligations=_company_obligations(catalogue, register, classified, as_of),
         systems=tuple(c.result for c in classified),
@@ -62,10 +73,12 @@ def _classify(
     risks = _earned_risks(catalogue, matched)
     if not risks:
         raise CatalogueGap(f"no rule gave the system '{system.name}' a risk class")
-    roles = tuple(r.role for r in catalogue.roles if r.when.holds(values)) or (system.role,)
-    placeholders = {lang: _placeholders(catalogue, system, lang) for lang in catalogue.notice}
+    roles = _in_order(
+        [r.role for r in catalogue.roles], {r.role for r in catalogue.roles if r.when.holds(values)}
+    ) or tuple(system.roles)
+    placeholders = {lang: _placeholders(catalogue, system, lang) for lang in catalogue.languages}
     reasons = tuple(
-        Reason(rule.article, rule.annex, _fill(rule.because, placeholders))
+        Reason(rule.article, rule.annex, _fill(rule.because, placeholders), _links(catalogue, rule.article))
         for rule in matched
         if rule.risk is None or rule.risk in risks
     )
@@ -74,6 +87,7 @@ def _classify(
             note.field,
             note.article,
             _fill(note.text, placeholders),
+            _links(catalogue, note.article),
             catalogue.ai_system_questions if note.questions else (),
         )
         for note in catalogue.notes
@@ -88,14 +102,14 @@ def _classify(
     gpai = system.values["gpai"]
     result = SystemResult(
         name=system.name,
-        role=roles[0],
+        roles=roles,
         risk=risks[0],
         gpai=None if gpai == "none" else gpai,
         reasons=reasons,
         obligations=obligations,
         unsure=unsure,
     )
-    return _Classified(result, roles, risks)
+    return _Classified(result, roles, risks, bool(values[COMPANY_WIDE]))
 
 
 def _earned_risks(catalogue: Catalogue, matched: Sequence[Rule]) -> tuple[str, ...]:
@@ -122,10 +136,12 @@ def _dated(
         date = case.date
     if date is None:
         return []
-    return [_result(obligation, date, as_of)]
+    return [_result(catalogue, obligation, date, as_of)]
 
 
-def _result(obligation: Obligation, date: datetime.date, as_of: datetime.date) -> ObligationResult:
+def _result(
+    catalogue: Catalogue, obligation: Obligation, date: datetime.date, as_of: datetime.date
+) -> ObligationResult:
     return ObligationResult(
         id=obligation.id,
         article=obligation.article,
@@ -134,22 +150,29 @@ def _result(obligation: Obligation, date: datetime.date, as_of: datetime.date) -
         applies_from=date,
         status="applies" if as_of >= date else "upcoming",
         source=obligation.source,
+        link=_links(catalogue, obligation.article),
+        kind=obligation.kind,
     )
+
+
+def _links(catalogue: Catalogue, article: str) -> Mapping[str, str]:
+    return MappingProxyType(catalogue.links.links(article, catalogue.languages))
 
 
 def _company_obligations(
     catalogue: Catalogue, register: Register, classified: Sequence[_Classified], as_of: datetime.date
 ) -> tuple[ObligationResult, ...]:
-    """Company-wide obligations, once, over the systems that are in scope."""
+    """Company-wide obligations, once, over the systems that count for them (definition `company_wide`)."""
+    in_scope = [c for c in classified if c.company_wide]
     exclusive = {c.id for c in catalogue.risk_classes if c.exclusive}
-    in_scope = [c for c in classified if not set(c.risks) & exclusive]
     earliest: dict[str, datetime.date] = {}
     for item in classified:
         for found in item.result.obligations:
             known = earliest.get(found.id)
             earliest[found.id] = found.applies_from if known is None else min(known, found.applies_from)
+    held = {role for c in in_scope for role in c.roles} | set(register.unlisted_roles)
     gathered = {
-        "roles": _in_order([r.role for r in catalogue.roles], {role for c in in_scope for role in c.roles}),
+        "roles": _in_order([r.role for r in catalogue.roles], held),
         "risks": _in_order(
             [c.id for c in catalogue.risk_classes], {risk for c in in_scope for risk in c.risks}
         ),
@@ -157,15 +180,20 @@ def _company_obligations(
     }
     values = company_values(register, gathered)
     results = []
+    every_class = {c.id for c in catalogue.risk_classes} - exclusive
     for obligation in catalogue.company_obligations:
-        if not _binds(obligation, gathered["roles"], gathered["risks"]):
+        # AI the company uses but did not list has no class: only duties that bind whatever the class do.
+        unlisted = bool(set(obligation.roles) & set(register.unlisted_roles)) and every_class <= set(
+            obligation.risks
+        )
+        if not unlisted and not _binds(obligation, gathered["roles"], gathered["risks"]):
             continue
         if obligation.when is not None and not obligation.when.holds(values):
             continue
         start = obligation.applies_from
         date = earliest.get(start.follows) if start.follows else start.date
         if date is not None:
-            results.append(_result(obligation, date, as_of))
+            results.append(_result(catalogue, obligation, date, as_of))
     return tuple(results)
 
 
@@ -188,8 +216,9 @@ def _placeholders(catalogue: Catalogue, system: AISystem, lang: str) -> dict[str
         elif isinstance(value, datetime.date):
             out[name] = value.isoformat()
         else:
-            out[name] = "" if value is None else str(value)
-    out["role"] = catalogue.label(system.role, lang)
+            out[name] = catalogue.label("not_given", lang) if value is None else str(value)
+    roles = [catalogue.label(role, lang) for role in system.roles]
+    out["role"] = f" {catalogue.label('and', lang)} ".join(roles)
     titles = {entry.id: f"{pick(entry.title, lang)} ({entry.legislation})" for entry in catalogue.annex_i}
     out["annex_i"] = ", ".join(titles[item] for item in system.values["annex_i"])
     return out

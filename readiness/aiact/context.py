@@ -13,6 +13,10 @@ from readiness.aiact.expressions import T, engine_value
 from readiness.aiact.model import AnnexIEntry
 from readiness.aiact.register import AISystem, Register, system_symbol_types
 
+# The catalogue definition that says whether a system counts for the company-wide obligations (AI literacy,
+# the SME relief); `readiness validate` checks that the catalogue has it.
+COMPANY_WIDE = "company_wide"
+
 # Beyond the register's own fields: what the engine derives for each system.
 DERIVED_SYSTEM_TYPES: dict[str, Any] = {
     "annex_i_sections": T.ARRAY(T.STRING),

@@ -7,6 +7,7 @@ shape the engine and the renderers can rely on.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -17,10 +18,13 @@ FALLBACK_LANGUAGE = "en"
 
 # Labels the text and Markdown renderers need; the catalogue check makes sure each exists.
 LABEL_KEYS = (
-    "title", "as_of", "law", "amended_by", "checked", "company", "system", "role", "risk", "gpai",
+    "title", "as_of", "law", "amended_by", "checked", "company", "system", "role", "roles", "risk", "gpai",
     "reasons", "obligations", "unsure", "none", "article", "from", "status", "obligation",
-    "applies", "upcoming", "model", "model_systemic",
+    "applies", "upcoming", "voluntary", "model", "model_systemic", "and", "not_given", "link",
+    "links_unverified",
 )  # fmt: skip
+# The catalogue's article citations start "Art. <number>" (its schema says so); the number names the anchor.
+_ARTICLE_NUMBER = re.compile(r"^\S+\s+(?P<number>[0-9]+[a-z]*)")
 
 
 def pick(text: LangText, lang: str) -> str:
@@ -41,6 +45,31 @@ class Source:
 
 
 @dataclass(frozen=True)
+class ArticleLinks:
+    """Where each article is read: the consolidated text on EUR-Lex, one anchor per article, per language."""
+
+    title: str
+    eli: str
+    url: str
+    languages: Mapping[str, str]
+    checked: str
+    verify: bool = False
+    note: str = ""
+
+    def link(self, article: str, lang: str) -> str:
+        """The address of a cited `article` in `lang`'s version; "" when the citation names no article."""
+        match = _ARTICLE_NUMBER.match(article)
+        if match is None:
+            return ""
+        code = self.languages.get(lang) or self.languages[FALLBACK_LANGUAGE]
+        return self.url.format(language=code, number=match.group("number"))
+
+    def links(self, article: str, languages: tuple[str, ...]) -> LangText:
+        """`link` for every language in `languages`, as a language map."""
+        return {lang: self.link(article, lang) for lang in languages}
+
+
+@dataclass(frozen=True)
 class RiskClass:
     """A risk class; `exclusive` means a system that earns it has no other (out of scope)."""
 
@@ -57,6 +86,15 @@ class AnnexIEntry:
     section: str
     point: str
     legislation: str
+    title: LangText
+
+
+@dataclass(frozen=True)
+class AnnexIIIEntry:
+    """One point of Annex III (a high-risk use), with a short name."""
+
+    id: str
+    point: str
     title: LangText
 
 
@@ -146,6 +184,9 @@ class Obligation:
     checked: str
     verify: bool = False
     note: str = ""
+    # duty: the law asks it; information: the law grants it (fine caps, SME relief); voluntary: the law
+    # invites it (codes of conduct).
+    kind: str = "duty"
 
 
 @dataclass(frozen=True)
@@ -173,10 +214,12 @@ class Catalogue:
     amended_by: str
     checked: str
     sources: tuple[Source, ...]
+    links: ArticleLinks
     notice: LangText
     risk_classes: tuple[RiskClass, ...]
     ai_system_questions: tuple[LangText, ...]
     annex_i: tuple[AnnexIEntry, ...]
+    annex_iii: tuple[AnnexIIIEntry, ...]
     labels: Mapping[str, LangText]
     definitions: tuple[Definition, ...]
     roles: tuple[RoleRule, ...]
@@ -195,6 +238,11 @@ class Catalogue:
     def company_obligations(self) -> tuple[Obligation, ...]:
         """Obligations listed once for the whole company (AI literacy, SME relief)."""
         return tuple(o for o in self.obligations if o.scope == "company")
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages every text of the catalogue is written in."""
+        return tuple(self.notice)
 
     def label(self, key: str, lang: str) -> str:
         """A word for the reports in `lang`; unknown keys are shown as they are."""

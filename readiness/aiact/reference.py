@@ -27,6 +27,22 @@ def reference_markdown(catalogue: Catalogue) -> str:
             ((s.id, s.title, s.url, s.checked, s.note if s.verify else "") for s in catalogue.sources),
         ),
         "",
+        "### Article links",
+        "",
+        *_table(
+            ("Text", "ELI", "Link per article", "Languages", "Checked", "To verify"),
+            [
+                (
+                    catalogue.links.title,
+                    catalogue.links.eli,
+                    f"`{catalogue.links.url}`",
+                    ", ".join(f"{k}: {v}" for k, v in catalogue.links.languages.items()),
+                    catalogue.links.checked,
+                    catalogue.links.note if catalogue.links.verify else "",
+                )
+            ],
+        ),
+        "",
         "### Definitions (evaluated in this order)",
         "",
         *_table(

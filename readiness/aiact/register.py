@@ -28,23 +28,29 @@ _SYSTEM_PATH = re.compile(r"^systems\[(\d+)\]\.?(.*)$")
 
 @dataclass(frozen=True)
 class AISystem:
-    """One AI system: its name, declared role, and every register field with its default filled in."""
+    """One AI system: its name, its declared roles, and every register field with its default filled in.
+
+    `values["role"]` holds the declared roles as a tuple, whether the register gave one role or a list.
+    """
 
     name: str
-    role: str
+    roles: tuple[str, ...]
     values: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
 class Register:
-    """A company's AI systems and the company facts the AI Act engine reads (size and country)."""
+    """A company's AI systems and the company facts the AI Act engine reads (size, country, language)."""
 
     source: str
     systems: tuple[AISystem, ...]
     company_name: str = ""
     company_size: str = ""
     company_country: str = ""
+    company_language: str = ""
     as_of: datetime.date | None = None
+    # Roles the company told us it holds for AI it has not listed (a quick scan's screening answers).
+    unlisted_roles: tuple[str, ...] = ()
 
 
 @cache
@@ -60,13 +66,19 @@ def system_symbol_types() -> dict[str, Any]:
     for name, spec in system_fields().items():
         if spec.get("type") == "boolean":
             types[name] = T.BOOLEAN
-        elif spec.get("type") == "array":
+        elif _is_list(spec):
             types[name] = T.ARRAY(T.STRING)
         elif spec.get("format") == "date":
             types[name] = T.DATETIME
         else:
             types[name] = T.STRING
     return types
+
+
+def _is_list(spec: Mapping[str, Any]) -> bool:
+    """A list field, or one that takes a single value or a list (read as a list either way)."""
+    kind = spec.get("type")
+    return kind == "array" or (isinstance(kind, list) and "array" in kind)
 
 
 def load_register(path: Path) -> Register:
@@ -100,6 +112,7 @@ def _register(document: YamlDocument, *, located: bool) -> Register:
         company_name=str(company.get("name", "")),
         company_size=str(company.get("size", "")),
         company_country=str(company.get("country", "")),
+        company_language=str(company.get("language", "")),
         as_of=datetime.date.fromisoformat(as_of) if as_of else None,
     )
 
@@ -143,7 +156,9 @@ def _normalise(entry: Mapping[str, Any]) -> AISystem:
         value = entry.get(name, spec.get("default"))
         if isinstance(value, list):
             value = tuple(value)
+        elif _is_list(spec) and isinstance(value, str):
+            value = (value,)
         elif spec.get("format") == "date" and isinstance(value, str):
             value = datetime.date.fromisoformat(value)
         values[name] = value
-    return AISystem(name=entry["name"], role=entry["role"], values=MappingProxyType(values))
+    return AISystem(name=entry["name"], roles=values["role"], values=MappingProxyType(values))

@@ -41,6 +41,7 @@ def render_markdown(assessment: AIActAssessment, lang: str = "en") -> str:
         _law_line(assessment, lang),
         "",
         f"> {assessment.as_dict(lang)['notice']}",
+        *_unverified_links(assessment, lang),
         "",
         f"## {label('company')}",
         "",
@@ -49,6 +50,11 @@ def render_markdown(assessment: AIActAssessment, lang: str = "en") -> str:
     for number, system in enumerate(assessment.systems, start=1):
         lines += ["", *_md_system(assessment, number, system, lang)]
     return "\n".join(lines) + "\n"
+
+
+def _unverified_links(assessment: AIActAssessment, lang: str) -> list[str]:
+    """A line saying the article links are still to be confirmed, while they are (Markdown only has links)."""
+    return [] if assessment.text.verified else ["", f"_{assessment.label('links_unverified', lang)}_"]
 
 
 def _labeller(assessment: AIActAssessment, lang: str) -> Label:
@@ -65,8 +71,9 @@ def _law_line(assessment: AIActAssessment, lang: str) -> str:
 
 def _headline(assessment: AIActAssessment, system: SystemResult, lang: str) -> str:
     label = _labeller(assessment, lang)
+    roles = f" {label('and')} ".join(label(role) for role in system.roles)
     parts = [
-        f"{label('role')}: {label(system.role)}",
+        f"{label('roles' if len(system.roles) > 1 else 'role')}: {roles}",
         f"{label('risk')}: {assessment.risk_label(system.risk, lang)}",
     ]
     if system.gpai:
@@ -102,7 +109,8 @@ def _text_obligations(
     lines = []
     for obligation in obligations:
         data = obligation.as_dict(lang)
-        head = f"{label(data['status']):<11} {data['applies_from']}  {data['article']:<14} "
+        status = label("voluntary") if data["kind"] == "voluntary" else label(data["status"])
+        head = f"{status:<11} {data['applies_from']}  {data['article']:<14} "
         lines += _wrap(data["title"], indent + head, indent + " " * len(head))
     return lines
 
@@ -136,13 +144,15 @@ def _md_system(assessment: AIActAssessment, number: int, system: SystemResult, l
     ]
     for reason in data["reasons"]:
         where = ", ".join(part for part in (reason["article"], reason["annex"]) if part)
+        where = f"[{where}]({reason['link']})" if reason["link"] else where
         lines.append(f"- **{where}**: {_md(reason['because'])}")
     lines += ["", f"### {label('obligations')}", ""]
     lines += _md_table(system.obligations, lang, label) or [f"_{label('none')}_"]
     if data.get("unsure"):
         lines += ["", f"### {label('unsure')}", ""]
         for note in data["unsure"]:
-            lines.append(f"- **{note['article']}** ({note['field']}): {_md(note['note'])}")
+            article = f"[{note['article']}]({note['link']})" if note["link"] else note["article"]
+            lines.append(f"- **{article}** ({note['field']}): {_md(note['note'])}")
             lines += [f"  - {_md(question)}" for question in note.get("questions", [])]
     return lines
 
@@ -156,8 +166,10 @@ def _md_table(obligations: tuple[ObligationResult, ...], lang: str, label: Label
     ]
     for obligation in obligations:
         data = obligation.as_dict(lang)
-        title = f"[{_md(data['title'])}]({data['source']})"
-        lines.append(f"| {label(data['status'])} | {data['applies_from']} | {data['article']} | {title} |")
+        article = f"[{data['article']}]({data['link']})" if data["link"] else data["article"]
+        title = _md(data["title"])
+        status = label("voluntary") if data["kind"] == "voluntary" else label(data["status"])
+        lines.append(f"| {status} | {data['applies_from']} | {article} | {title} |")
     return lines
 
 

@@ -26,7 +26,7 @@ from readiness.errors import ReadinessError
 from readiness.questionnaire.registry import Registry
 
 STATE_DIR = ".readiness-batch"
-SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json"}
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json", "text": ".txt"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Options:
     salt: str
     templates: tuple[Path, ...] = ()
     pdfa: bool = False
+    include_unconfirmed: bool = False
 
 
 @dataclass
@@ -100,7 +101,6 @@ def process(item: BatchInput, options: Options) -> ItemResult:
 
 
 def _process(item: BatchInput, output: Path, options: Options, result: ItemResult) -> None:
-    from readiness.assessment import run_assessment
     from readiness.flow import missing_required
 
     registry = _Worker.registry
@@ -122,7 +122,7 @@ def _process(item: BatchInput, output: Path, options: Options, result: ItemResul
             if not options.force and _unchanged(output, fingerprint):
                 result.status, result.reason = "skipped", "unchanged since the last run"
             else:
-                assessment = run_assessment(loaded.questionnaire, loaded.answers, options.as_of)
+                assessment = _assess(loaded, options)
                 write_output(assessment, output, options, lang=lang, brand=_Worker.brand, loaded=loaded)
                 _record(output, fingerprint, item)
                 result.status = "done"
@@ -130,8 +130,20 @@ def _process(item: BatchInput, output: Path, options: Options, result: ItemResul
         result.status, result.reason = "skipped", exc.message
     if options.cohort_lang is not None:
         if assessment is None:
-            assessment = run_assessment(loaded.questionnaire, loaded.answers, options.as_of)
+            assessment = _assess(loaded, options)
         result.assessment = assessment.as_dict(options.cohort_lang)
+
+
+def _assess(loaded: Any, options: Options) -> Any:
+    from readiness.assessment import run_assessment
+
+    return run_assessment(
+        loaded.questionnaire,
+        loaded.answers,
+        options.as_of,
+        include_unconfirmed=options.include_unconfirmed,
+        issuer=_Worker.brand.issuer if _Worker.brand is not None else None,
+    )
 
 
 def write_output(

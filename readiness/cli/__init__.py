@@ -23,6 +23,7 @@ COMMANDS: dict[str, str] = {
     "schema": "readiness.cli.schema_cmd:schema",
     "info": "readiness.cli.info_cmd:info",
     "hubs": "readiness.cli.hubs_cmd:hubs",
+    "directory": "readiness.cli.directory_cmd:directory",
     "aiact": "readiness.cli.aiact_cmd:aiact",
     "batch": "readiness.cli.batch_cmd:batch",
     "cohort": "readiness.cli.cohort_cmd:cohort",

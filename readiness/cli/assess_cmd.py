@@ -9,9 +9,11 @@ from typing import Any
 
 import click
 
+from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
 from readiness.cli.options import (
     as_of_option,
     format_option,
+    include_unconfirmed_option,
     lang_option,
     questionnaires_option,
     report_options,
@@ -65,7 +67,9 @@ def _now() -> str:
     help="Where to write the result (default: reports/<company>.pdf; json and text go to the terminal).",
 )
 @report_options
+@include_unconfirmed_option
 @questionnaires_option
+@with_drafts_option
 def assess(
     answers_path: Path | None,
     questionnaire_ref: str | None,
@@ -83,7 +87,9 @@ def assess(
     brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
+    include_unconfirmed: bool,
     questionnaire_dirs: tuple[Path, ...],
+    with_drafts: bool,
 ) -> None:
     """Assess a company: answer the questionnaire (saved after every answer), then see the result.
 
@@ -95,7 +101,9 @@ def assess(
     from readiness.flow import missing_required
     from readiness.questionnaire import Registry
     from readiness.questionnaire.model import tr
+    from readiness.report.brand import load_brand
 
+    brand = load_brand(brand_path)
     registry = Registry.default(questionnaire_dirs)
     prompter = _prompter(script_path)
     if seed_path is not None:
@@ -139,12 +147,13 @@ def assess(
             f"Continue with: readiness assess --answers {answers_path} --resume",
             exit_code=EXIT_PROBLEMS,
         )
-    assessment = run_assessment(questionnaire, answers, as_of)
+    assessment = run_assessment(
+        questionnaire, answers, as_of, include_unconfirmed=include_unconfirmed, issuer=brand.issuer
+    )
     language = lang or answers.company.get("language") or "en"
-    if output_format in ("json", "text"):
+    if output_format == "json":
         _emit(assessment.as_dict(language), output_format, out_path)
         return
-    from readiness.report.brand import load_brand
     from readiness.report.output import report_path, write_assessment
 
     # The PDF carries the answers exactly as saved, so that `readiness report` can read them back.
@@ -152,6 +161,20 @@ def assess(
     raw = (
         answers_path.read_bytes() if saved and answers_path is not None else answers.to_yaml().encode("utf-8")
     )
+    if output_format == "text" and out_path is None:
+        from readiness.report.model import build_report
+        from readiness.report.text import render_text
+
+        model = build_report(
+            assessment.as_dict(language),
+            questionnaire,
+            answers.as_data(),
+            raw,
+            language,
+            load_brand(brand_path),
+        )
+        click.echo(render_text(model, templates=template_dirs), nl=False)
+        return
     target = report_path(out_path, str(answers.company.get("name", "")), output_format)
     write_assessment(
         assessment,
@@ -159,12 +182,14 @@ def assess(
         target,
         output_format,
         lang=language,
-        brand=load_brand(brand_path),
+        brand=brand,
         templates=template_dirs,
         pdfa=pdfa,
     )
     _emit(assessment.as_dict(language), "text", None)
     click.echo(f"\nReport written to {display_path(target)}")
+    if with_drafts:
+        write_report_drafts(assessment, target, language, brand_path)
 
 
 def _seed(
@@ -283,6 +308,7 @@ def _interview(questionnaire: Any, answers: Any, path: Path, prompter: Any, lang
 
 
 def _emit(result: dict[str, Any], output_format: str, out_path: Path | None) -> None:
+    """The JSON result to the terminal or a file, or (text) the short summary to the terminal."""
     import json
 
     from readiness.atomic import write_atomic
@@ -299,8 +325,4 @@ def _emit(result: dict[str, Any], output_format: str, out_path: Path | None) -> 
 
     from readiness.summary import print_summary
 
-    if out_path is None:
-        print_summary(result, Console())
-    else:
-        with out_path.open("w", encoding="utf-8") as handle:
-            print_summary(result, Console(file=handle, width=100, no_color=True))
+    print_summary(result, Console())

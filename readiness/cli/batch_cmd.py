@@ -17,6 +17,7 @@ import click
 from readiness.cli.options import (
     as_of_option,
     format_option,
+    include_unconfirmed_option,
     lang_option,
     questionnaires_option,
     report_options,
@@ -41,13 +42,14 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 )
 @lang_option
 @report_options
-@format_option("pdf", "html", "md", "json", default="pdf")
+@format_option("pdf", "html", "md", "json", "text", default="pdf")
 @as_of_option
 @click.option("--force", is_flag=True, help="Render every report, even those whose inputs did not change.")
 @click.option("--summary", is_flag=True, help="Also write the cohort overview (cohort.pdf and cohort.json).")
 @click.option(
     "--anonymise", is_flag=True, help="In the cohort overview, number the companies instead of naming them."
 )
+@include_unconfirmed_option
 @questionnaires_option
 def batch(
     inputs: tuple[Path, ...],
@@ -62,6 +64,7 @@ def batch(
     force: bool,
     summary: bool,
     anonymise: bool,
+    include_unconfirmed: bool,
     questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """Render a report for every company in INPUT...: answers files, report PDFs, folders, CSV or XLSX.
@@ -100,6 +103,7 @@ def batch(
             "brand": brand_hash,
             "pdfa": pdfa,
             "templates": _templates_hash(template_dirs),
+            "include_unconfirmed": include_unconfirmed,
         }
     )
     options = Options(
@@ -114,6 +118,7 @@ def batch(
         salt=salt,
         templates=template_dirs,
         pdfa=pdfa,
+        include_unconfirmed=include_unconfirmed,
     )
     workers = min(jobs or os.cpu_count() or 1, len(expanded.items))
     started = time.perf_counter()

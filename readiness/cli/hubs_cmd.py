@@ -68,6 +68,11 @@ class VocabularyChoice(click.ParamType):
     "--limit", type=click.IntRange(min=1), default=None, help="At most this many entries [default: 12]."
 )
 @click.option(
+    "--include-unconfirmed",
+    is_flag=True,
+    help="Also list entries not yet confirmed on an official page (marked as such).",
+)
+@click.option(
     "--directory",
     "extra_dirs",
     multiple=True,
@@ -85,6 +90,7 @@ def hubs(
     output: str,
     lang: str,
     limit: int | None,
+    include_unconfirmed: bool,
     extra_dirs: tuple[Path, ...],
 ) -> None:
     """Where to get help: EDIHs, AI factories, TEFs, AI Act contacts and funding that fit a company.
@@ -105,10 +111,8 @@ def hubs(
 
     directory = load_directory(extra_dirs)
     vocab = directory.vocabulary
-    if not country and not region:
-        matches = browse_entries(directory, kinds, sector, limit)
-        company = None
-    else:
+    company: Company | None = None
+    if country or region:
         code = check_country(country or country_of_region(region) or region[:2], vocab)
         company = Company(
             name="",
@@ -118,17 +122,34 @@ def hubs(
             region=check_region(region, code, vocab) if region else "",
             language=lang,
         )
-        default_limit = int(vocab.ranking["default_limit"])
-        matches = match_support(
-            directory, company, needs, high_risk=high_risk, limit=limit or default_limit, kinds=kinds
+
+    def find(unconfirmed: bool) -> list[SupportMatch]:
+        if company is None:
+            return browse_entries(directory, kinds, sector, limit, include_unconfirmed=unconfirmed)
+        return match_support(
+            directory,
+            company,
+            needs,
+            high_risk=high_risk,
+            limit=limit or int(vocab.ranking["default_limit"]),
+            kinds=kinds,
+            include_unconfirmed=unconfirmed,
         )
+
+    matches = find(include_unconfirmed)
     if output == "json":
         click.echo(json.dumps([m.as_dict(lang) for m in matches], ensure_ascii=False, indent=2))
     else:
-        _print_table(matches, vocab, company, lang)
+        shown = {m.id for m in matches}
+        hidden = (
+            [] if include_unconfirmed else [m for m in find(True) if m.id not in shown and not m.confirmed]
+        )
+        _print_table(matches, vocab, company, lang, len(hidden))
 
 
-def _print_table(matches: list[SupportMatch], vocab: Vocabulary, company: Company | None, lang: str) -> None:
+def _print_table(
+    matches: list[SupportMatch], vocab: Vocabulary, company: Company | None, lang: str, left_out: int
+) -> None:
     """The matches as a rich table, then where companies like this one stand on AI use (Eurostat)."""
     from rich.console import Console
     from rich.markup import escape
@@ -152,11 +173,16 @@ def _print_table(matches: list[SupportMatch], vocab: Vocabulary, company: Compan
             p for p in (vocab.kind_label(match.kind, lang), match.country, match.region or match.city) if p
         )
         support = f"[bold]{escape(match.name)}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
-        table.add_row(str(number), support, escape(match.why.get(lang, "")))
+        why = "\n".join(
+            text for text in (in_language(t, lang) for t in (match.why, match.note, match.caution)) if text
+        )
+        table.add_row(str(number), support, escape(why))
     console = Console()
     console.print(table)
     if not matches:
         console.print(word("nothing_found"))
+    if left_out:
+        console.print(word("left_out", count=str(left_out)))
     if company is None:
         return
     figures = ai_use_context(company.country, company.size, company.nace)

@@ -35,3 +35,35 @@ def info() -> None:
         click.echo(f"Pango: not available ({exc.__class__.__name__}); PDF output needs Pango 1.44 or newer")
     for kind in ("questionnaires", "templates", "directory"):
         click.echo(f"{kind}: {builtin_dir(kind)}")
+    _directory_dates()
+
+
+def _directory_dates() -> None:
+    """How current the support directory is: entries per kind, confirmed, and their check dates."""
+    import datetime as dt
+
+    from readiness.directory import load_directory
+    from readiness.directory.loader import load_policy
+    from readiness.errors import ProblemsError
+
+    try:
+        directory = load_directory()
+        limit = load_policy().checked_within_days
+    except ProblemsError as exc:
+        count = len(exc.problems)
+        click.echo(f"support directory: not readable ({count} problem(s); run readiness validate)")
+        return
+    oldest, newest = directory.checked_dates()
+    stale_before = (dt.date.today() - dt.timedelta(days=limit)).isoformat()
+    stale = sum(e.checked < stale_before for e in directory.entries)
+    confirmed = sum(e.confirmed for e in directory.entries)
+    click.echo(
+        f"support directory: {len(directory.entries)} entries ({confirmed} confirmed on an official page), "
+        f"checked {oldest} to {newest}; {stale} not checked in the last {limit} days"
+    )
+    for kind in directory.vocabulary.kinds:
+        entries = directory.of_kind(kind)
+        if entries:
+            dates = sorted(e.checked for e in entries)
+            done = sum(e.confirmed for e in entries)
+            click.echo(f"  {kind}: {len(entries)} ({done} confirmed), checked {dates[0]} to {dates[-1]}")

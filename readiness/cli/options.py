@@ -98,3 +98,12 @@ def brand_option(func: F) -> F:
         type=click.Path(exists=True, dir_okay=False, path_type=Path),
         help="A brand YAML: name, logo, colours, contact, footer (see `readiness schema brand`).",
     )(func)
+
+
+def include_unconfirmed_option(func: F) -> F:
+    """`--include-unconfirmed`: also show support not yet confirmed on an official page (marked as such)."""
+    return click.option(
+        "--include-unconfirmed",
+        is_flag=True,
+        help="Also show support not yet confirmed on an official page (each marked as such).",
+    )(func)

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import click
 
+from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
 from readiness.cli.options import (
     as_of_option,
     format_option,
+    include_unconfirmed_option,
     lang_option,
     questionnaires_option,
     report_options,
@@ -25,11 +27,13 @@ from readiness.errors import ReadinessError, display_path
     type=click.Path(path_type=Path),
     help="The report file (one input) or a folder for them; default reports/<company>.<format>.",
 )
-@format_option("pdf", "html", "md", "json", default="pdf")
+@format_option("pdf", "html", "md", "json", "text", default="pdf")
 @lang_option
 @as_of_option
 @report_options
+@include_unconfirmed_option
 @questionnaires_option
+@with_drafts_option
 def report(
     inputs: tuple[Path, ...],
     out: Path | None,
@@ -39,7 +43,9 @@ def report(
     brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
+    include_unconfirmed: bool,
     questionnaire_dirs: tuple[Path, ...],
+    with_drafts: bool,
 ) -> None:
     """Make reports from answers files or earlier report PDFs, without asking anything.
 
@@ -62,7 +68,13 @@ def report(
         raw = answers_from_pdf(source) if is_pdf(source) else None
         loaded = load_answers(source, registry, raw=raw)
         language = lang or str(loaded.answers.company.get("language") or "en")
-        assessment = run_assessment(loaded.questionnaire, loaded.answers, as_of)
+        assessment = run_assessment(
+            loaded.questionnaire,
+            loaded.answers,
+            as_of,
+            include_unconfirmed=include_unconfirmed,
+            issuer=brand.issuer,
+        )
         target = report_path(out, str(loaded.answers.company["name"]), output_format, taken=written)
         write_assessment(
             assessment,
@@ -76,3 +88,5 @@ def report(
         )
         written.add(target)
         click.echo(f"wrote {display_path(target)}")
+        if with_drafts:
+            write_report_drafts(assessment, target, language, brand_path)

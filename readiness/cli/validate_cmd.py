@@ -32,7 +32,10 @@ def validate(paths: tuple[Path, ...], questionnaire_dirs: tuple[Path, ...], outp
         for ref, languages in sorted(report.coverage.items()):
             shares = ", ".join(f"{lang} {share:g}%" for lang, share in languages.items())
             click.echo(f"{ref}: translations {shares}", err=True)
-        verdict = "no problems" if report.ok else f"{len(report.problems)} problem(s)"
+        warnings = len(report.problems) - len(report.errors)
+        verdict = f"{len(report.errors)} problem(s)" if report.errors else "no problems"
+        if warnings:
+            verdict += f", {warnings} warning(s)"
         click.echo(f"{len(report.files)} file(s) checked: {verdict}", err=True)
     if not report.ok:
         raise click.exceptions.Exit(1)

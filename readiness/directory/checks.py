@@ -16,6 +16,7 @@ from readiness.company import SIZE_CLASSES
 from readiness.directory.benchmark_checks import check_benchmark
 from readiness.directory.vocabulary import NACE_FORM, Vocabulary
 from readiness.errors import Problem
+from readiness.schemas import load_schema
 from readiness.yamlio import JsonPath, YamlDocument
 
 
@@ -48,6 +49,30 @@ def check_entries(docs: Sequence[YamlDocument], vocab: Vocabulary, known_ids: se
                 )
             seen.setdefault(entry_id, doc.name)
             problems += _check_entry(doc, at, item, vocab, all_ids)
+    for doc in docs:
+        problems += _check_retired(doc, all_ids)
+    return problems
+
+
+def _check_retired(doc: YamlDocument, ids: set[str]) -> list[Problem]:
+    """A retired id must be out of use and stand for an entry that exists."""
+    retired = doc.data.get("retired") if isinstance(doc.data, dict) else None
+    problems: list[Problem] = []
+    for old, new in (retired or {}).items():
+        if old in ids:
+            problems.append(
+                doc.problem(
+                    ("retired", old), f"'{old}' is retired but an entry still uses it", fix="remove one"
+                )
+            )
+        if new not in ids:
+            problems.append(
+                doc.problem(
+                    ("retired", old),
+                    f"retired id '{old}' stands for '{new}', which is not the id of an entry",
+                    fix="name the id of the entry that replaces it",
+                )
+            )
     return problems
 
 
@@ -86,14 +111,15 @@ def _check_entry(
                         (*at, key, i), f"unknown country code '{code}'", fix=_closest(code, countries)
                     )
                 )
-    prefix = vocab.nuts_prefix(country)
+    prefixes = {vocab.nuts_prefix(c) for c in vocab.countries if c != "EU"}
     for i, code in enumerate(item.get("nuts", [])):
-        if country != "EU" and not str(code).startswith(prefix):
+        if str(code)[:2] not in prefixes:
             problems.append(
                 doc.problem(
                     (*at, "nuts", i),
-                    f"NUTS code '{code}' is not in {country}",
-                    fix=f"its codes start with {prefix}",
+                    f"NUTS code '{code}' is in no listed country",
+                    fix=f"{country}'s codes start with {vocab.nuts_prefix(country)}; a hub serving a region "
+                    "across the border may list that country's codes too",
                 )
             )
     for i, code in enumerate(item.get("sectors", [])):
@@ -117,9 +143,36 @@ def _check_entry(
         problems.append(
             doc.problem((*at, "checked"), f"'{checked}' is not a calendar date", fix="write YYYY-MM-DD")
         )
-    summary = item.get("summary")
-    if isinstance(summary, dict):
-        problems += _missing_languages(doc, (*at, "summary"), summary, vocab.languages)
+    fields = set(load_schema("directory")["$defs"]["entry"]["properties"])
+    for i, name in enumerate(item.get("unconfirmed", [])):
+        if name not in fields and name not in vocab.roles:
+            problems.append(
+                doc.problem(
+                    (*at, "unconfirmed", i),
+                    f"'{name}' is neither a field of the entry nor a role",
+                    fix=_closest(name, [*vocab.fields, *vocab.roles]),
+                )
+            )
+    for i, role in enumerate(item.get("roles", [])):
+        if role not in vocab.roles:
+            problems.append(
+                doc.problem(
+                    (*at, "roles", i), f"unknown role '{role}'", fix=_closest(role, list(vocab.roles))
+                )
+            )
+    for key in ("summary", "client_note"):
+        texts = item.get(key)
+        if isinstance(texts, dict):
+            problems += _missing_languages(doc, (*at, key), texts, vocab.languages)
+    info = vocab.statuses.get(status, {})
+    if info.get("caveat") and "note" not in info and "client_note" not in item:
+        problems.append(
+            doc.problem(
+                (*at, "status"),
+                f"status '{status}' matters to a client, who never sees status ids",
+                fix="add client_note: a plain sentence in every language, e.g. when the law applies",
+            )
+        )
     return problems
 
 
@@ -227,6 +280,11 @@ def _language_maps(data: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Mapping[
                 yield ("kinds", kind, key), info[key]
     for status, info in data["statuses"].items():
         yield ("statuses", status, "label"), info["label"]
+        if "note" in info:
+            yield ("statuses", status, "note"), info["note"]
+    for part in ("roles", "fields"):
+        for key, labels in data[part].items():
+            yield (part, key), labels
     for service, labels in data["services"].items():
         yield ("services", service), labels
     for need, info in data["needs"].items():

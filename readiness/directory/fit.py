@@ -21,6 +21,7 @@ class Request:
     country: str
     region: str = ""
     section: str = ""
+    nace: str = ""
     needs: tuple[str, ...] = ()
     high_risk: bool = False
 
@@ -51,21 +52,29 @@ def local_place(entry: DirectoryEntry, request: Request, vocab: Vocabulary) -> s
     prefix = vocab.nuts_prefix(request.country)
     if prefix in entry.nuts:
         return "nationwide"
-    if request.region and any(_nuts_overlap(code, request.region) for code in entry.nuts):
+    if request.region and any(nuts_overlap(code, request.region) for code in entry.nuts):
         return "region"
     return "country"
 
 
-def _nuts_overlap(a: str, b: str) -> bool:
-    """One NUTS code contains the other (NL3 contains NL33; NL332 lies in NL33)."""
+def nuts_overlap(a: str, b: str) -> bool:
+    """One NUTS code contains the other, at any level (NL4 contains NL41; NL412 lies in NL41)."""
     return len(a) > 2 and len(b) > 2 and (a.startswith(b) or b.startswith(a))
 
 
-def sector_fit(entry: DirectoryEntry, section: str) -> str:
-    """Whether the entry knows the section: "match", "mismatch" (it names only others) or "" (no data)."""
+def sector_fit(entry: DirectoryEntry, section: str, nace: str = "") -> str:
+    """Whether the entry knows the company's sector: "match", "mismatch" (it names only others) or "".
+
+    An entry listing a whole section (C) fits every division in it; one listing divisions (C10, C11)
+    fits a company in another division of the section (C28) only when the company gave no division.
+    """
     if not section or not entry.sectors:
         return ""
-    return "match" if any(code[0] == section for code in entry.sectors) else "mismatch"
+    division = nace[1:3] if len(nace) >= 3 else ""
+    for code in entry.sectors:
+        if code[0] == section and (len(code) == 1 or not division or code[1:3] == division):
+            return "match"
+    return "mismatch"
 
 
 @cache

@@ -1,12 +1,15 @@
 """Reading the directory folders: the built-in one, then `$READINESS_DIRECTORY`, then folders given on the
 command line, later entries replacing earlier ones with the same id.
 
-Every file is checked against its schema and the vocabulary before anything is used, and all problems
-are reported together. The built-in directory is read once per process.
+A folder holds entry files and one level of subfolders of them (`edihs/nl.yaml`, `authorities/dk.yaml`);
+`maps/` holds import maps, not entries. Every file is checked against its schema, the vocabulary and the
+source policy before anything is used, and all problems are reported together. The built-in directory is
+read once per process.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -15,6 +18,7 @@ from typing import Any
 from readiness.content import builtin_dir, search_path
 from readiness.directory.checks import check_entries, check_statistics, check_vocabulary
 from readiness.directory.model import Directory, DirectoryEntry
+from readiness.directory.policy import SourcePolicy, check_policy
 from readiness.directory.vocabulary import Vocabulary
 from readiness.errors import Problem, ProblemsError, display_path
 from readiness.schemas import check_against_schema, load_schema
@@ -24,7 +28,14 @@ ENV_VAR = "READINESS_DIRECTORY"
 ENTRY_SCHEMA = "directory"
 VOCABULARY_FILE = "vocabulary.yaml"
 STATISTICS_FILE = "eurostat-ai-use.yaml"
-SPECIAL_FILES = {VOCABULARY_FILE: "directory-vocabulary", STATISTICS_FILE: "directory-statistics"}
+POLICY_FILE = "sources.yaml"
+SPECIAL_FILES = {
+    VOCABULARY_FILE: "directory-vocabulary",
+    STATISTICS_FILE: "directory-statistics",
+    POLICY_FILE: "directory-sources",
+}
+# Subfolders that hold something other than entries.
+NOT_ENTRIES = frozenset({"maps"})
 
 
 def builtin_folder() -> Path:
@@ -43,6 +54,8 @@ def _read_checked(path: Path, schema: str) -> tuple[YamlDocument | None, list[Pr
         doc = read_yaml(path)
     except ProblemsError as exc:
         return None, exc.problems
+    if schema == ENTRY_SCHEMA:
+        drop_empty_fields(doc.data)
     problems = check_against_schema(doc, schema)
     return (None if problems else doc), problems
 
@@ -56,6 +69,15 @@ def load_vocabulary() -> Vocabulary:
     if problems or doc is None:
         raise ProblemsError(problems)
     return Vocabulary(doc.data)
+
+
+@cache
+def load_policy() -> SourcePolicy:
+    """The built-in source policy (directory/sources.yaml), checked; raises ProblemsError when broken."""
+    doc, problems = _read_checked(builtin_folder() / POLICY_FILE, SPECIAL_FILES[POLICY_FILE])
+    if problems or doc is None:
+        raise ProblemsError(problems)
+    return SourcePolicy(doc.data)
 
 
 @cache
@@ -87,16 +109,20 @@ def _builtin_directory() -> Directory:
 
 def _load_folders(folders: tuple[Path, ...]) -> Directory:
     vocab = load_vocabulary()
+    policy = load_policy()
     by_id: dict[str, DirectoryEntry] = {}
+    retired: dict[str, str] = {}
     problems: list[Problem] = []
     for folder in folders:
         docs, folder_problems = _read_folder(folder, builtin=folder == builtin_folder())
         problems += folder_problems + check_entries(docs, vocab, set(by_id))
+        problems += [p for p in check_policy(docs, policy) if p.is_error]
         for doc in docs:
             for item in doc.data["entries"]:
-                entry = entry_from(item, vocab, doc.name)
+                entry = entry_from(item, vocab, doc.name, policy)
                 by_id[entry.id] = entry
-    directory = Directory(tuple(by_id.values()), vocab)
+            retired.update(doc.data.get("retired") or {})
+    directory = Directory(tuple(by_id.values()), vocab, retired)
     problems += _fallback_contact_problems(directory)
     if problems:
         raise ProblemsError(sorted(problems))
@@ -108,8 +134,8 @@ def _read_folder(folder: Path, *, builtin: bool) -> tuple[list[YamlDocument], li
         return [], [Problem(display_path(folder), 0, 0, "no such directory folder", fix="check the path")]
     docs: list[YamlDocument] = []
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.yaml")):
-        if path.name in SPECIAL_FILES:
+    for path in entry_files(folder):
+        if path.name in SPECIAL_FILES and path.parent == folder:
             if not builtin:
                 problems.append(
                     Problem(display_path(path), 0, 0, f"{path.name} is read only from the built-in directory")
@@ -122,8 +148,31 @@ def _read_folder(folder: Path, *, builtin: bool) -> tuple[list[YamlDocument], li
     return docs, problems
 
 
-def entry_from(item: Mapping[str, Any], vocab: Vocabulary, origin: str = "") -> DirectoryEntry:
-    """An entry from its (schema-checked) mapping, with the standard services of its kind added."""
+def drop_empty_fields(data: Any) -> None:
+    """`city: null` means the same as no `city:` at all: such keys are removed from every entry."""
+    entries = data.get("entries") if isinstance(data, dict) else None
+    for item in entries if isinstance(entries, list) else []:
+        if isinstance(item, dict):
+            for key in [k for k, v in item.items() if v is None]:
+                del item[key]
+
+
+def entry_files(folder: Path) -> list[Path]:
+    """The .yaml files of a directory folder and of its subfolders one level down (not `maps/`)."""
+    files = sorted(folder.glob("*.yaml"))
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and p.name not in NOT_ENTRIES):
+        files += sorted(sub.glob("*.yaml"))
+    return files
+
+
+def entry_from(
+    item: Mapping[str, Any], vocab: Vocabulary, origin: str = "", policy: SourcePolicy | None = None
+) -> DirectoryEntry:
+    """An entry from its (schema-checked) mapping, with the standard services of its kind added.
+
+    With the source policy, the entry also knows which of its sources a client may be shown.
+    """
+    policy = policy or load_policy()
     standard = vocab.standard_services(item["kind"], item["status"])
     services = tuple(dict.fromkeys((*standard, *item.get("services", ()))))
     return DirectoryEntry(
@@ -151,6 +200,13 @@ def entry_from(item: Mapping[str, Any], vocab: Vocabulary, origin: str = "") -> 
         facts=tuple(item.get("facts", ())),
         notes=item.get("notes", ""),
         details=dict(item.get("details", {})),
+        email=item.get("email", ""),
+        confirmed=item.get("confirmed") is True,
+        unconfirmed=tuple(item.get("unconfirmed", ())),
+        client_note=dict(item.get("client_note", {})),
+        roles=tuple(item.get("roles", ())),
+        legal_basis=item.get("legal_basis", ""),
+        client_sources=policy.client_sources(item["sources"], item.get("url", "")),
         origin=origin,
     )
 
@@ -166,11 +222,13 @@ def _fallback_contact_problems(directory: Directory) -> list[Problem]:
     ]
 
 
-def check_directory_files(paths: list[Path] | None = None) -> list[Problem]:
-    """Every schema and semantic problem in directory files (folders expand to their .yaml files).
+def check_directory_files(paths: list[Path] | None = None, today: dt.date | None = None) -> list[Problem]:
+    """Every schema, semantic and source-policy problem in directory files (folders expand to their files).
 
-    None checks the built-in files. Entries are checked against the built-in vocabulary; ids must be
-    unique across the files given, and `linked` ids may also name built-in entries.
+    None checks the built-in files. Entries are checked against the built-in vocabulary and source
+    policy; ids must be unique across the files given, and `linked` ids may also name built-in entries.
+    Entries checked longer ago than the policy allows (counted back from `today`, default the real date)
+    get a warning.
     """
     files = _expand(paths if paths is not None else [builtin_folder()])
     problems: list[Problem] = []
@@ -186,10 +244,11 @@ def check_directory_files(paths: list[Path] | None = None) -> list[Problem]:
             entry_docs.append(doc)
         elif path.name == VOCABULARY_FILE:
             problems += check_vocabulary(doc, entry_kinds())
-        else:
+        elif path.name == STATISTICS_FILE:
             statistics_docs.append(doc)
     try:
         vocab = load_vocabulary()
+        policy = load_policy()
     except ProblemsError as exc:
         return sorted(set(problems) | set(exc.problems))
     for doc in statistics_docs:
@@ -200,11 +259,12 @@ def check_directory_files(paths: list[Path] | None = None) -> list[Problem]:
     except ProblemsError:
         known = set()
     problems += check_entries(entry_docs, vocab, known)
+    problems += check_policy(entry_docs, policy, today or dt.date.today())
     return sorted(set(problems))
 
 
 def _expand(paths: list[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
-        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+        files += entry_files(path) if path.is_dir() else [path]
     return files

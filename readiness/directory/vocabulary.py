@@ -91,6 +91,25 @@ class Vocabulary:
         info = self.statuses.get(status)
         return in_language(info["label"], lang) if info else status
 
+    def status_note(self, status: str) -> Mapping[str, str]:
+        """What a client reads for an entry of `status` that has no client_note of its own ({} if none)."""
+        return self.statuses.get(status, {}).get("note", {})
+
+    @property
+    def roles(self) -> Mapping[str, Mapping[str, str]]:
+        """An authority's roles under the AI Act -> labels."""
+        return self.data["roles"]
+
+    @property
+    def fields(self) -> Mapping[str, Mapping[str, str]]:
+        """Entry field -> how a report names it when it could not be confirmed."""
+        return self.data["fields"]
+
+    def label(self, part: str, key: str, lang: str) -> str:
+        """The label of `key` in the vocabulary's `part` (roles, fields, services), or the key in words."""
+        labels = self.data[part].get(key)
+        return in_language(labels, lang) if labels else key.replace("_", " ")
+
     @property
     def services(self) -> Mapping[str, Mapping[str, str]]:
         """Service tag -> labels."""

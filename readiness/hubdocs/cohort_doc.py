@@ -13,7 +13,7 @@ from readiness.cohort import build_cohort
 from readiness.errors import ReadinessError
 from readiness.hubdocs.i18n import translations
 from readiness.hubdocs.render import palette, render_html, svg, write_document
-from readiness.report import charts
+from readiness.report import charts, timeline
 from readiness.report.brand import Brand, load_brand
 from readiness.report.i18n import Formatter
 
@@ -110,7 +110,7 @@ def cohort_charts(cohort: Mapping[str, Any], brand: Brand, lang: str) -> dict[st
     if ai_act["deadlines"]:
         as_of = dt.date.fromisoformat(cohort["as_of"])
         points = [
-            charts.TimelinePoint(
+            timeline.TimelinePoint(
                 dt.date.fromisoformat(d["date"]),
                 (
                     fmt.date(d["date"], "medium"),
@@ -122,7 +122,7 @@ def cohort_charts(cohort: Mapping[str, Any], brand: Brand, lang: str) -> dict[st
             for d in ai_act["deadlines"]
         ]
         found["deadlines"] = svg(
-            charts.timeline_chart(
+            timeline.timeline_chart(
                 points,
                 as_of,
                 _("As of %(date)s") % {"date": fmt.date(as_of, "medium")},

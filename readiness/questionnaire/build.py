@@ -6,8 +6,10 @@ from typing import Any
 
 from readiness.questionnaire.model import (
     Band,
+    Citation,
     Dimension,
     Include,
+    Law,
     Level,
     Limit,
     Migration,
@@ -65,12 +67,20 @@ def build_question(data: dict[str, Any], origin: Origin, section: str) -> Questi
         columns=_options(data.get("columns", [])),
         scoring=data.get("scoring", "per_column"),
         measures=data.get("measures"),
+        gap=data.get("gap"),
     )
 
 
 def _options(items: list[dict[str, Any]]) -> tuple[Option, ...]:
     return tuple(
-        Option(o["id"], o["label"], o.get("score"), bool(o.get("exclusive", False)), o.get("help"))
+        Option(
+            o["id"],
+            o["label"],
+            o.get("score"),
+            bool(o.get("exclusive", False)),
+            o.get("help"),
+            o.get("ai_act_role"),
+        )
         for o in items
     )
 
@@ -122,6 +132,13 @@ def build_recommendations(data: dict[str, Any], origin: Origin) -> list[Recommen
             horizon=r.get("horizon", "90d"),
             needs=tuple(r.get("needs", [])),
             tags=tuple(r.get("tags", [])),
+            who=r.get("who"),
+            covers=tuple(r.get("covers", [])),
+            done_when_text=r.get("done_when"),
+            cites=tuple(
+                Citation(c["law"], c["article"], c.get("applies_from"), bool(c.get("unconfirmed", False)))
+                for c in r.get("cites", [])
+            ),
         )
         for i, r in enumerate(data.get("recommendations", []))
     ]
@@ -131,6 +148,20 @@ def build_limits(data: dict[str, Any], origin: Origin) -> list[Limit]:
     return [
         Limit(lim["id"], lim["when"], float(lim["max_score"]), lim["text"], origin.at("limits", i))
         for i, lim in enumerate(data.get("limits", []))
+    ]
+
+
+def build_laws(data: dict[str, Any], origin: Origin) -> list[Law]:
+    return [
+        Law(
+            law["id"],
+            law["title"],
+            law["source"],
+            law["checked"],
+            origin.at("laws", i),
+            law.get("applies_from"),
+        )
+        for i, law in enumerate(data.get("laws", []))
     ]
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from readiness.errors import Problem
+from readiness.questionnaire.citations import check_citations
 from readiness.questionnaire.migration_checks import check_migration
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Origin, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
@@ -24,6 +25,8 @@ TEXT_KEYS = {
     "pattern_hint",
     "item_label",
     "changes",
+    "gap",
+    "who",
 }
 
 
@@ -40,6 +43,7 @@ def check_questionnaire(q: Questionnaire, registry: Registry) -> list[Problem]:
     problems += _structure(q)
     problems += check_migration(q, registry)
     problems += check_scoring_rules(q)
+    problems += check_citations(q)
     return problems
 
 

@@ -17,6 +17,7 @@ from readiness.errors import Problem, ProblemsError, ReadinessError
 from readiness.questionnaire import build
 from readiness.questionnaire.model import (
     Dimension,
+    Law,
     Level,
     Limit,
     Migration,
@@ -61,6 +62,7 @@ class _Parts:
     levels: list[Level] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
     limits: list[Limit] = field(default_factory=list)
+    laws: list[Law] = field(default_factory=list)
     files: list[YamlDocument] = field(default_factory=list)
     modules: dict[str, str] = field(default_factory=dict)
     module_migrations: list[tuple[str, str, Migration]] = field(default_factory=list)
@@ -99,6 +101,7 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         sections=tuple(parts.sections),
         recommendations=tuple(parts.recommendations),
         limits=tuple(parts.limits),
+        laws=tuple(parts.laws),
         migration=build.build_migration(data, origin),
         module_versions=dict(parts.modules),
         module_migrations=tuple(parts.module_migrations),
@@ -210,6 +213,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
         parts.levels = sub.levels or parts.levels
         parts.recommendations += sub.recommendations
         parts.limits += sub.limits
+        parts.laws += sub.laws
         parts.files += sub.files
     parts.files.append(document)
     if own_at is None or own_at >= len(build.build_includes(document.data, origin)):
@@ -218,6 +222,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
     parts.levels = build.build_levels(document.data, origin) or parts.levels
     parts.recommendations += build.build_recommendations(document.data, origin)
     parts.limits += build.build_limits(document.data, origin)
+    parts.laws += build.build_laws(document.data, origin)
     return parts
 
 
@@ -236,7 +241,9 @@ def _compile_conditions(
     all_ids = {q.id: q for q in questionnaire.questions()}
     asked: dict[str, str] = {}
 
-    def compile_one(key: tuple[str, str], text: str | None, symbols: dict[str, str], origin: Origin) -> None:
+    def compile_one(
+        key: tuple[str, str], text: str | None, symbols: dict[str, str], origin: Origin, where: str = "when"
+    ) -> None:
         if text is None:
             return
         try:
@@ -254,7 +261,7 @@ def _compile_conditions(
                 fix = "a condition may only use questions asked before it; move the question or the condition"
             elif name:
                 fix = f"known names here: {', '.join(sorted(symbols)) or 'none'}"
-            problems.append(origin.document.problem((*origin.path, "when"), f"in when: {message}", fix=fix))
+            problems.append(origin.document.problem((*origin.path, where), f"in {where}: {message}", fix=fix))
 
     for section in questionnaire.sections:
         compile_one(("section", section.id), section.when_text, dict(asked), section.origin)
@@ -265,6 +272,7 @@ def _compile_conditions(
     recommendation_symbols = {**asked, **RECOMMENDATION_SYMBOLS}
     for rec in questionnaire.recommendations:
         compile_one(("recommendation", rec.id), rec.when_text, recommendation_symbols, rec.origin)
+        compile_one(("done", rec.id), rec.done_when_text, recommendation_symbols, rec.origin, "done_when")
     for limit in questionnaire.limits:
         compile_one(("limit", limit.id), limit.when_text, recommendation_symbols, limit.origin)
     return compiled

@@ -42,6 +42,8 @@ class Option:
     score: float | None = None
     exclusive: bool = False
     help: Text | None = None
+    # The AI Act role choosing this option says the company holds, for AI it has not listed one by one.
+    ai_act_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ class Question:
     columns: tuple[Option, ...] = ()
     scoring: str = "per_column"
     measures: str | None = None
+    # What to do about a low answer, as a report states a gap (the question itself is not an action).
+    gap: Text | None = None
 
     @property
     def scored(self) -> bool:
@@ -196,6 +200,28 @@ class Level:
 
 
 @dataclass(frozen=True)
+class Law:
+    """A law the questionnaire cites: its name, its official source and the day that source was checked."""
+
+    id: str
+    title: Text
+    source: str
+    checked: str
+    origin: Origin
+    applies_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """An article of a declared law that a recommendation rests on, and the date that article applies from."""
+
+    law: str
+    article: str | Text
+    applies_from: str | None = None
+    unconfirmed: bool = False
+
+
+@dataclass(frozen=True)
 class Recommendation:
     id: str
     title: Text
@@ -207,6 +233,12 @@ class Recommendation:
     horizon: str = "90d"
     needs: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    who: Text | None = None
+    # AI Act obligations (catalogue ids) this advice fulfils: the report shows them as one action.
+    covers: tuple[str, ...] = ()
+    # What the answers look like once the advice is followed; its `when:` must never hold then.
+    done_when_text: str | None = None
+    cites: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -256,6 +288,7 @@ class Questionnaire:
     sections: tuple[Section, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
     limits: tuple[Limit, ...] = ()
+    laws: tuple[Law, ...] = ()
     migration: Migration | None = None
     # Included modules: their versions, and the migrations of those that have one (id, version, migration).
     module_versions: Mapping[str, str] = field(default_factory=dict)
@@ -281,6 +314,9 @@ class Questionnaire:
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)
+
+    def law(self, law_id: str) -> Law | None:
+        return next((law for law in self.laws if law.id == law_id), None)
 
     def condition(self, scope: str, owner: str) -> Condition | None:
         """The compiled condition of a question ("question", id), section, recommendation or limit."""

@@ -74,8 +74,10 @@ def answer_row(question: Question, value: Any, lang: str) -> AnswerRow | None:
             question.id, text, "choice", labels=(tr(option.label, lang) if option else str(value),)
         )
     if question.type == "multi":
-        chosen = [question.option(str(v)) for v in value]
-        labels = tuple(tr(o.label, lang) if o else str(v) for o, v in zip(chosen, value, strict=True))
+        # A single value saved before the question allowed several (a system's role) is one choice.
+        values = value if isinstance(value, list) else [value]
+        chosen = [question.option(str(v)) for v in values]
+        labels = tuple(tr(o.label, lang) if o else str(v) for o, v in zip(chosen, values, strict=True))
         return AnswerRow(question.id, text, "choices", labels=labels)
     if question.type == "matrix" and isinstance(value, Mapping):
         return AnswerRow(question.id, text, "choices", labels=matrix_cells(question, value, lang))

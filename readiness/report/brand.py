@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from readiness.content import builtin_dir
+from readiness.directory.model import Issuer
 from readiness.errors import ProblemsError, ReadinessError, display_path
 from readiness.schemas import check_against_schema
 from readiness.yamlio import read_yaml
@@ -76,6 +77,7 @@ class Brand:
     footer: Text = field(default_factory=dict)
     contact: Contact = field(default_factory=Contact)
     logo: Logo | None = None
+    issuer: Issuer = field(default_factory=Issuer)
 
 
 def default_brand_path() -> Path:
@@ -105,6 +107,11 @@ def load_brand(path: Path | None = None) -> Brand:
         except ReadinessError as exc:
             raise ProblemsError([document.problem(("logo",), exc.message)]) from None
     contact = data.get("contact", {})
+    card = data.get("card", {})
+    if "directory_entry" not in data and card and "name" not in card:
+        raise ProblemsError(
+            [document.problem(("card",), "the card needs a name when the brand names no directory_entry")]
+        )
     return Brand(
         name=data["name"],
         folder=folder,
@@ -119,6 +126,15 @@ def load_brand(path: Path | None = None) -> Brand:
             website=contact.get("website", ""),
         ),
         logo=logo,
+        issuer=Issuer(
+            directory_entry=data.get("directory_entry", ""),
+            kind=card.get("kind", "edih"),
+            name=card.get("name", ""),
+            url=card.get("url", ""),
+            contact_person=card.get("contact_person", ""),
+            email=card.get("email", ""),
+            phone=card.get("phone", ""),
+        ),
     )
 
 

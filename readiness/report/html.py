@@ -25,6 +25,7 @@ from readiness.report import charts
 from readiness.report.aiact import milestones
 from readiness.report.i18n import Formatter, translations
 from readiness.report.model import Report
+from readiness.report.timeline import TimelinePoint, timeline_chart
 
 TEMPLATE = "report.html.j2"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -113,13 +114,11 @@ def _charts(report: Report, fmt: Formatter) -> dict[str, Any]:
 
     def timeline(milestones: Sequence[Any], title: str, width_mm: float = 170) -> Markup:
         points = [
-            charts.TimelinePoint(
-                m.date, (fmt.date(m.date, "medium"), _caption(m.titles, catalogue)), m.upcoming
-            )
+            TimelinePoint(m.date, (fmt.date(m.date, "medium"), _caption(m.titles, catalogue)), m.upcoming)
             for m in milestones
         ]
         return Markup(
-            charts.timeline_chart(points, report.as_of, as_of_label, palette, title=title, width_mm=width_mm)
+            timeline_chart(points, report.as_of, as_of_label, palette, title=title, width_mm=width_mm)
         )
 
     system_timelines = {
@@ -132,7 +131,7 @@ def _charts(report: Report, fmt: Formatter) -> dict[str, Any]:
         if system.obligations
     }
     return {
-        "radar": Markup(charts.radar_chart(axes, palette, title=_("Readiness by dimension")))
+        "radar": Markup(charts.radar_chart(axes, palette, title=_("Readiness by dimension"), width_mm=82))
         if len(axes) >= 3
         else None,
         "bars": Markup(
@@ -146,10 +145,9 @@ def _charts(report: Report, fmt: Formatter) -> dict[str, Any]:
 
 
 def _caption(titles: Sequence[str], catalogue: NullTranslations) -> str:
-    """A milestone's caption: its one obligation's title, cut to fit, or how many obligations start then."""
+    """A milestone's caption: its one obligation's title (the chart fits it), or how many start then."""
     if len(titles) == 1:
-        title = titles[0]
-        return charts.shorten(title, 34)
+        return titles[0]
     return catalogue.ngettext("%(count)d obligation", "%(count)d obligations", len(titles)) % {
         "count": len(titles)
     }

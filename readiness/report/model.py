@@ -20,7 +20,7 @@ from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
 from readiness.report.benchmark import Benchmark, ScoreExplanation, benchmark, score_explanation
 from readiness.report.brand import Brand
-from readiness.report.plan import Action, Recommendation, action_plan, recommendation
+from readiness.report.plan import Action, Plan, Recommendation, action_plan, recommendation
 from readiness.slug import slugify
 
 _URL = re.compile(r"https?://[^\s<>\"']+")
@@ -47,12 +47,16 @@ class Dimension:
 
 @dataclass(frozen=True)
 class Gap:
+    """A question with points to gain, stated as what to do (`action`) and what is still missing."""
+
     question: str
     text: str
     dimension_label: str
     score: float
     gain: float
     because: str
+    action: str = ""
+    missing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,23 @@ class Support:
     url: str
     services: tuple[str, ...]
     why: str
+    note: str = ""
+    caution: str = ""
+    place: str = ""
+    email: str = ""
+    phone: str = ""
+    contact_person: str = ""
+    checked: str = ""
+
+    @property
+    def issuer(self) -> bool:
+        """The hub that made the report (its card comes first, with its contact person)."""
+        return self.place == "issuer"
+
+    @property
+    def at_location(self) -> bool:
+        """It serves the company's own region or all of its country."""
+        return self.place in ("region", "nationwide")
 
 
 @dataclass(frozen=True)
@@ -127,7 +148,8 @@ class Report:
     gaps: tuple[Gap, ...]
     ai_act: AIAct
     support: tuple[Support, ...]
-    actions: tuple[tuple[str, tuple[Action, ...]], ...]
+    support_checked: tuple[str, str]
+    plan: Plan
     context: tuple[Context, ...]
     benchmark: Benchmark | None
     explanation: ScoreExplanation
@@ -137,10 +159,24 @@ class Report:
     notice: str
     attachment: Attachment
     assessment: Mapping[str, Any]
+    # The name of the file the report is written to (set when it is written), which the report quotes.
+    file_name: str = ""
 
     @property
     def questionnaire_ref(self) -> str:
         return f"{self.questionnaire_id}@{self.questionnaire_version}"
+
+    @property
+    def actions(self) -> tuple[tuple[str, tuple[Action, ...]], ...]:
+        """The plan's actions by horizon."""
+        return self.plan.horizons
+
+    @property
+    def levels_used(self) -> tuple[Level, ...]:
+        """Each level a dimension reached, once, from the lowest: what Part 1 explains a single time."""
+        scored = sorted((d for d in self.dimensions if d.level), key=lambda d: d.score or 0.0)
+        found = {d.level.id: d.level for d in scored if d.level and d.level.description}
+        return tuple(found.values())
 
 
 def build_report(
@@ -184,7 +220,10 @@ def build_report(
         gaps=tuple(_gap(g) for g in readiness.get("gaps", [])[:3]),
         ai_act=ai_act,
         support=tuple(_support(s) for s in assessment.get("support", [])),
-        actions=action_plan(recommendations, ai_act, as_of),
+        support_checked=_checked_range(assessment.get("support", [])),
+        plan=action_plan(
+            recommendations, ai_act, as_of, {d.id for d in dimensions}, readiness.get("done") or ()
+        ),
         context=tuple(_context(c) for c in assessment.get("context", [])),
         benchmark=benchmark(assessment.get("benchmark")),
         explanation=score_explanation(readiness),
@@ -230,6 +269,8 @@ def _gap(data: Mapping[str, Any]) -> Gap:
         score=float(data.get("score", 0)),
         gain=float(data.get("gain", 0)),
         because=data.get("because", ""),
+        action=data.get("action") or data["text"],
+        missing=tuple(data.get("missing") or ()),
     )
 
 
@@ -244,7 +285,20 @@ def _support(data: Mapping[str, Any]) -> Support:
         url=data.get("url") or data.get("info_url") or next(iter(web_addresses(" ".join(sources))), ""),
         services=tuple(data.get("services") or ()),
         why=data.get("why", ""),
+        note=data.get("note") or "",
+        caution=data.get("caution") or "",
+        place=data.get("place") or "",
+        email=data.get("email") or "",
+        phone=data.get("phone") or "",
+        contact_person=data.get("contact_person") or "",
+        checked=data.get("checked") or "",
     )
+
+
+def _checked_range(support: Sequence[Mapping[str, Any]]) -> tuple[str, str]:
+    """The oldest and newest date on which the support shown was checked ("", "" if none says)."""
+    dates = sorted(str(s["checked"]) for s in support if s.get("checked"))
+    return (dates[0], dates[-1]) if dates else ("", "")
 
 
 def _context(data: Mapping[str, Any]) -> Context:
@@ -275,6 +329,10 @@ def _sources(assessment: Mapping[str, Any]) -> tuple[Source, ...]:
     for obligation in obligations:
         if obligation.get("source"):
             cite(obligation["source"], obligation.get("article", ""))
+    for rec in (assessment.get("readiness") or {}).get("recommendations", []):
+        for law in rec.get("cites") or ():
+            if law.get("source"):
+                cite(law["source"], law.get("title", ""))
     for entry in assessment.get("support", []):
         for source in entry.get("sources") or []:
             cite(source, entry["name"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,14 +17,15 @@ from readiness.atomic import write_atomic
 from readiness.report.html import render_html
 from readiness.report.markdown import render_markdown
 from readiness.report.model import Report, build_report
+from readiness.report.text import render_text
 from readiness.slug import slugify
 
 if TYPE_CHECKING:
     from readiness.assessment import Assessment
     from readiness.report.brand import Brand
 
-FORMATS = ("pdf", "html", "md", "json")
-SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json"}
+FORMATS = ("pdf", "html", "md", "json", "text")
+SUFFIXES = {"pdf": ".pdf", "html": ".html", "md": ".md", "json": ".json", "text": ".txt"}
 DEFAULT_FOLDER = Path("reports")
 
 
@@ -35,7 +37,8 @@ def render_json(report: Report) -> str:
 def write_report(
     report: Report, path: Path, output_format: str, *, templates: Sequence[Path] = (), pdfa: bool = False
 ) -> None:
-    """Render `report` as `output_format` (pdf, html, md or json) and write it atomically to `path`."""
+    """Render `report` as `output_format` (pdf, html, md, json or text) and write it atomically to `path`."""
+    report = replace(report, file_name=path.name)
     if output_format == "pdf":
         from readiness.report.pdf import write_pdf
 
@@ -48,6 +51,8 @@ def write_report(
         write_atomic(path, render_markdown(report, templates=templates))
     elif output_format == "json":
         write_atomic(path, render_json(report))
+    elif output_format == "text":
+        write_atomic(path, render_text(report, templates=templates))
     else:
         raise ValueError(f"unknown report format {output_format!r}; expected one of {', '.join(FORMATS)}")
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from tests.conftest import EXAMPLES, Run
 
 REGISTER = EXAMPLES / "ai-register.yaml"
-SYSTEM_KEYS = {"name", "role", "risk", "gpai", "reasons", "obligations"}
-OBLIGATION_KEYS = {"id", "article", "title", "applies_from", "status", "text", "source"}
+SYSTEM_KEYS = {"name", "role", "roles", "risk", "gpai", "reasons", "obligations"}
+OBLIGATION_KEYS = {"id", "article", "title", "applies_from", "status", "text", "source", "link", "kind"}
+ARTICLE_LINK = "https://eur-lex.europa.eu/legal-content/EN/TXT/HTML/?uri=CELEX:02024R1689-20260727#art_"
 
 
 def _json(run: Run, *args: str) -> dict:  # type: ignore[type-arg]
@@ -22,23 +23,32 @@ def test_json_output_follows_the_contract(run: Run) -> None:
     data = _json(run, "--as-of", "2026-11-27")
     assert list(data) == ["as_of", "law", "notice", "company_obligations", "systems"]
     assert data["as_of"] == "2026-11-27"
-    assert data["law"] == {
+    law = dict(data["law"])
+    text = law.pop("text")
+    assert law == {
         "regulation": "Regulation (EU) 2024/1689",
         "amended_by": "Regulation (EU) 2026/1744",
         "checked": "2026-11-27",
     }
+    assert text["eli"] == "http://data.europa.eu/eli/reg/2024/1689/2026-07-27"
+    assert text["verified"] is False, "the link form was not confirmed on EUR-Lex itself"
+    assert "confirm" in text["note"]
     assert "Not legal advice" in data["notice"]
     assert len(data["systems"]) >= 8
     assert len({system["risk"] for system in data["systems"]}) == 5
     for system in data["systems"]:
         assert SYSTEM_KEYS <= set(system) <= SYSTEM_KEYS | {"unsure"}
         assert system["reasons"], system["name"]
+        assert system["role"] == system["roles"][0]
         for reason in system["reasons"]:
-            assert set(reason) == {"article", "annex", "because"}
+            assert set(reason) == {"article", "annex", "because", "link"}
             assert reason["article"].startswith("Art. ")
+            assert reason["link"].startswith(ARTICLE_LINK)
         for obligation in system["obligations"] + data["company_obligations"]:
             assert set(obligation) == OBLIGATION_KEYS
             assert obligation["status"] in ("applies", "upcoming")
+            number = obligation["article"].removeprefix("Art. ").split("(")[0]
+            assert obligation["link"] == ARTICLE_LINK + number, obligation
     assert [o["article"] for o in data["company_obligations"]].count("Art. 4") == 1
 
 
@@ -75,7 +85,8 @@ def test_text_and_markdown_say_it_is_not_legal_advice(run: Run) -> None:
     markdown = run(["aiact", "classify", str(REGISTER), "--format", "md", "--as-of", "2027-06-01"])
     assert markdown.stdout.startswith("# AI Act classification")
     assert "> Not legal advice" in markdown.stdout
-    assert "| upcoming | 2027-12-02 | Art. 26(1) |" in markdown.stdout
+    assert f"| upcoming | 2027-12-02 | [Art. 26(1)]({ARTICLE_LINK}26) |" in markdown.stdout
+    assert "their form is still to be confirmed" in markdown.stdout
 
 
 def test_dutch_titles_and_texts(run: Run) -> None:
@@ -84,6 +95,8 @@ def test_dutch_titles_and_texts(run: Run) -> None:
     assert data["company_obligations"][0]["title"] == "Bevorder AI-geletterdheid bij uw personeel"
     text = run(["aiact", "classify", str(REGISTER), "--lang", "nl", "--as-of", "2026-11-27"]).stdout
     assert "Rol: gebruiksverantwoordelijke · Risico: hoog risico" in text
+    dutch_link = ARTICLE_LINK.replace("/EN/", "/NL/")
+    assert all(o["link"].startswith(dutch_link) for o in data["company_obligations"])
 
 
 def test_bad_registers_exit_2_with_a_located_message_and_no_traceback(run: Run, tmp_path: Path) -> None:

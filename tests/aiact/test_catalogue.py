@@ -49,8 +49,9 @@ def test_proposals_are_labelled_and_the_amended_dates_are_law() -> None:
 def test_no_article_or_date_lives_in_python() -> None:
     """Content is data: the engine's code names no article and no date."""
     sources = [
-        *sorted((ROOT / "readiness" / "aiact").glob("*.py")),
+        *sorted((ROOT / "readiness" / "aiact").rglob("*.py")),
         ROOT / "readiness" / "cli" / "aiact_cmd.py",
+        ROOT / "readiness" / "report" / "aiact.py",
     ]
     for source in sources:
         text = source.read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from readiness.schemas import load_schema
 
 FIELDS = system_fields()
 ANNEX_III = load_schema("aiact-register")["$defs"]["annex_iii_point"]["enum"]
+ROLES = load_schema("aiact-register")["$defs"]["role"]["enum"]
 SEVERITY = {"out_of_scope": 0, "minimal": 1, "limited": 2, "high": 3, "prohibited": 4}
 TRANSPARENCY = FIELDS["transparency"]["items"]["enum"]
 
@@ -31,10 +32,18 @@ def _list(field: str) -> st.SearchStrategy[list[str]]:
 
 
 systems = st.fixed_dictionaries(
-    {"name": st.just("S"), "role": st.sampled_from(_choices("role"))},
+    {
+        "name": st.just("S"),
+        "role": st.sampled_from(ROLES)
+        | st.lists(st.sampled_from(ROLES), min_size=1, max_size=3, unique=True),
+    },
     optional={
         "in_eu": st.booleans(),
         "is_ai_system": st.sampled_from(_choices("is_ai_system")),
+        "infers": st.booleans(),
+        "autonomy": st.booleans(),
+        "influences": st.booleans(),
+        "outside_definition": st.sampled_from(_choices("outside_definition")),
         "status": st.sampled_from(_choices("status")),
         "placed_on_market": st.dates(datetime.date(2023, 1, 1), datetime.date(2029, 12, 31)).map(str),
         "exclusion": st.sampled_from(_choices("exclusion")),
@@ -49,6 +58,8 @@ systems = st.fixed_dictionaries(
         "profiling": st.booleans(),
         "transparency": _list("transparency"),
         "public_service": st.booleans(),
+        "public_authority": st.booleans(),
+        "annex_x": st.booleans(),
         "own_name_or_trademark": st.booleans(),
         "substantial_modification": st.booleans(),
         "changed_intended_purpose": st.booleans(),
@@ -59,7 +70,8 @@ companies = st.fixed_dictionaries(
     optional={
         "size": st.sampled_from(
             load_schema("aiact-register")["$defs"]["company"]["properties"]["size"]["enum"]
-        )
+        ),
+        "country": st.sampled_from(["NL", "DE", "NO", "US", "CH", "JP"]),
     },
 )
 dates = st.dates(datetime.date(2024, 8, 1), datetime.date(2031, 12, 31))
@@ -112,3 +124,20 @@ def test_adding_an_annex_iii_point_never_lowers_the_risk(system: dict[str, Any],
     more = {**system, "annex_iii": sorted({*system.get("annex_iii", []), point})}
     after = _classify(more, {}, datetime.date(2027, 1, 1))["systems"][0]["risk"]
     assert SEVERITY[after] >= SEVERITY[before]
+
+
+@settings(max_examples=40, deadline=None)
+@given(systems, companies, st.sampled_from(["en", "nl"]))
+def test_every_draft_for_any_system_serves_an_obligation_that_binds(
+    system: dict[str, Any], company: dict[str, Any], lang: str
+) -> None:
+    from readiness.aiact.drafts import build_drafts
+
+    register = register_from_data({"company": company, "systems": [system]}, "generated.yaml")
+    assessment = classify_systems(register, datetime.date(2028, 1, 1))
+    data = assessment.as_dict(lang)
+    bound = {o["id"] for o in data["company_obligations"] + data["systems"][0]["obligations"]}
+    for draft in build_drafts(register, assessment, lang):
+        assert draft.link and draft.sections
+        assert draft.role in data["systems"][0]["roles"] or not draft.system
+        assert bound, "a draft is only made when an obligation binds"

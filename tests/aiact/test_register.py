@@ -137,3 +137,26 @@ def test_register_from_data_accepts_the_company_block() -> None:
         "answers.yaml",
     )
     assert (register.company_name, register.company_size, register.company_country) == ("Acme", "micro", "BE")
+
+
+def test_role_takes_one_role_or_a_list_and_says_what_is_wrong(tmp_path: Path) -> None:
+    register = load_register(
+        _write(
+            tmp_path, "systems:\n  - {name: A, role: deployer}\n  - {name: B, role: [provider, deployer]}\n"
+        )
+    )
+    assert [s.roles for s in register.systems] == [("deployer",), ("provider", "deployer")]
+    (empty,) = _problems(tmp_path, "systems:\n  - name: A\n    role: []\n")
+    assert "system 'A', field 'role'" in empty and "non-empty" in empty
+    (unknown,) = _problems(tmp_path, "systems:\n  - name: A\n    role: [provider, user]\n")
+    assert "field 'role[1]'" in unknown and "'user' is not one of the allowed values" in unknown
+    (twice,) = _problems(tmp_path, "systems:\n  - name: A\n    role: [provider, provider]\n")
+    assert "non-unique" in twice
+
+
+def test_the_new_fields_are_optional_and_default_to_no(tmp_path: Path) -> None:
+    values = (
+        load_register(_write(tmp_path, "systems:\n  - {name: Plain, role: deployer}\n")).systems[0].values
+    )
+    assert values["public_authority"] is False and values["annex_x"] is False
+    assert values["infers"] is None and values["autonomy"] is None and values["outside_definition"] is None

@@ -15,8 +15,8 @@ from readiness.yamlio import read_yaml
 TABLE = Path(__file__).with_name("scenarios.yaml")
 ROWS: list[dict[str, Any]] = read_yaml(TABLE).data
 DEFAULT_AS_OF = datetime.date(2026, 11, 27)
-ROW_KEYS = {"id", "system", "company", "risk", "role", "gpai", "has", "lacks", "annex", "unsure"}
-ROW_KEYS |= {"company_has", "company_lacks", "on"}
+ROW_KEYS = {"id", "system", "company", "risk", "role", "roles", "gpai", "has", "lacks", "binds", "annex"}
+ROW_KEYS |= {"no_reason", "unsure", "settled", "company_has", "company_lacks", "on"}
 
 
 def _classify(row: dict[str, Any], as_of: datetime.date) -> AIActAssessment:
@@ -40,17 +40,27 @@ def test_scenario(row: dict[str, Any]) -> None:
     reason_articles = {r["article"] for r in result["reasons"]}
     obligation_articles = {o["article"] for o in result["obligations"]}
 
+    declared = row["system"]["role"]
+    first_declared = declared if isinstance(declared, str) else declared[0]
     assert result["risk"] == row["risk"]
-    assert result["role"] == row.get("role", row["system"]["role"])
+    assert result["role"] == row.get("role", row.get("roles", [first_declared])[0])
+    if "roles" in row:
+        assert result["roles"] == row["roles"]
     declared_gpai = row["system"].get("gpai", "none")
     assert result["gpai"] == row.get("gpai", None if declared_gpai == "none" else declared_gpai)
     for article in row.get("has", []):
         assert article in reason_articles | obligation_articles, f"{article} missing"
     for article in row.get("lacks", []):
         assert article not in obligation_articles, f"{article} should not bind"
+    for article in row.get("binds", []):
+        assert article in obligation_articles, f"{article} should bind"
+    for article in row.get("no_reason", []):
+        assert article not in reason_articles, f"{article} should give no reason"
     for annex in row.get("annex", []):
         assert annex in {r["annex"] for r in result["reasons"]}, f"{annex} missing"
-    assert {note["field"] for note in result.get("unsure", [])} >= set(row.get("unsure", []))
+    unsure = {note["field"] for note in result.get("unsure", [])}
+    assert unsure >= set(row.get("unsure", []))
+    assert not unsure & set(row.get("settled", [])), unsure
     for article in row.get("company_has", []):
         assert article in company_articles, f"company {article} missing"
     for article in row.get("company_lacks", []):

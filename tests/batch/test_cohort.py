@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from readiness.questionnaire.registry import Registry
 from tests.batch.conftest import AS_OF, example_files, pdf_text
 from tests.batch.test_batch import batch
 from tests.conftest import Run
+from tests.report.svgcheck import problems
 
 DAY = dt.date.fromisoformat(AS_OF)
 
@@ -100,3 +102,5 @@ def test_the_cohort_command_names_what_it_left_out(run: Run, small_folder: Path)
     html = Path("overview.html").read_text(encoding="utf-8")
     assert "Cohortoverzicht" in html and "Gemiddelde en spreiding per dimensie" in html
     assert json.loads(Path("overview.json").read_text(encoding="utf-8"))["companies"] == 2
+    charts = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    assert charts and [p for chart in charts for p in problems(chart)] == []  # no label cut off

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from readiness.compare import compare_assessments
 from readiness.questionnaire.registry import Registry
 from tests.batch.conftest import AS_OF, pdf_text
 from tests.conftest import EXAMPLES, FIXTURES, Run
+from tests.report.svgcheck import problems
 
 LATER = "2027-09-01"
 MANUFACTURING = EXAMPLES / "manufacturing.answers.yaml"
@@ -109,3 +111,54 @@ def test_a_report_pdf_against_an_improved_copy_gives_a_progress_pdf_with_the_del
     assert "Progress report" in text and "Brinkhorst Palletiseertechniek B.V." in text
     assert "Change per dimension" in text and "Digital readiness" in text
     assert "+8" in text and "−20" in text and "Improved" in text and "Slipped" in text
+
+
+def _quickscan(tmp_path: Path, name: str, **answers: Any) -> Path:
+    data = yaml.safe_load((EXAMPLES / "quickscan.answers.yaml").read_text(encoding="utf-8"))
+    data["answers"].update(answers)
+    path = tmp_path / f"{name}.answers.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_a_recommendation_is_resolved_only_when_the_answers_behind_it_show_it_done(
+    run: Run, tmp_path: Path
+) -> None:
+    before = _quickscan(tmp_path, "t0", data_practices=["digital"], gdpr_basis=False, ai_literacy="informal")
+    # T1: staff trained (literacy done), a data owner named; the data score rises past 50 too, which
+    # stops "combine the data" although nothing was combined.
+    after = _quickscan(
+        tmp_path,
+        "t1",
+        data_practices=["digital", "owner", "dashboards"],
+        gdpr_basis=True,
+        ai_literacy="training",
+    )
+    progress = compared(run, before, after)
+    dropped = {r["id"]: r for r in progress["recommendations"]["dropped"]}
+    assert dropped["literacy"]["resolved"] and dropped["literacy"]["changed"] == ["ai_literacy"]
+    assert dropped["data_owner"]["resolved"]
+    assert dropped["data_combine"]["resolved"] is False and dropped["data_combine"]["changed"] == []
+    still = {r["id"] for r in progress["recommendations"]["open"]}
+    assert "data_backups" in still  # off-site backups were never ticked
+
+
+def test_the_progress_document_keeps_every_dimension_label_whole(run: Run, tmp_path: Path) -> None:
+    result = run(
+        [
+            "compare",
+            MANUFACTURING,
+            improved_copy(tmp_path),
+            "--out",
+            "progress.html",
+            "--as-of",
+            LATER,
+            "--lang",
+            "en",
+        ]
+    )
+    assert result.exit_code == 0, result.output
+    html = Path("progress.html").read_text(encoding="utf-8")
+    charts = re.findall(r"<svg\b.*?</svg>", html, re.S)
+    assert charts and [p for chart in charts for p in problems(chart)] == []
+    assert "Data management and connectedness" in html

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from readiness.directory import load_vocabulary
+from readiness.directory.loader import load_policy
 
 from ..conftest import Run
 
@@ -16,27 +16,43 @@ def test_dutch_manufacturer_as_json(run: Run) -> None:
     assert result.exit_code == 0, result.output
     items = json.loads(result.output)
     assert isinstance(items, list) and items
+    policy = load_policy()
     for item in items:
-        assert {"kind", "name", "country", "url", "sources", "why"} <= set(item)
-        assert item["sources"] and item["why"]
+        assert {"kind", "name", "country", "url", "sources", "why", "note", "caution"} <= set(item)
+        assert item["sources"] and item["why"] and item["url"] and item["confirmed"]
+        assert all(policy.official_for(s, item["url"]) for s in item["sources"])
     names = {item["name"] for item in items}
     assert any(item["kind"] == "edih" for item in items)
-    assert "Dutch AI Factory (NLAIF)" in names
     assert "AI Act Service Desk and AI Act Single Information Platform" in names
 
 
-@pytest.mark.parametrize("country", load_vocabulary().eu_members)
-def test_every_eu_country_has_a_hub_or_a_fallback(run: Run, country: str) -> None:
-    items = json.loads(run(["hubs", "--country", country, "--format", "json"]).output)
-    edihs = [i for i in items if i["kind"] == "edih"]
-    assert edihs
-    for item in edihs:
-        assert item["country"] == country or "falls back to" in item["why"]
+def test_the_machine_builder_gets_its_regional_hub_first(run: Run) -> None:
+    args = ["hubs", "--country", "NL", "--region", "NL41", "--sector", "C28", "--kind", "edih"]
+    items = json.loads(run([*args, "--format", "json"]).output)
+    assert items[0]["place"] == "region" and items[0]["at_location"]
+    assert items[0]["why"].startswith("EDIH in your region")
+    assert not any(item["place"] == "region" for item in items[1:])
+    assert all(item["at_location"] == (item["place"] == "nationwide") for item in items[1:])
 
 
-def test_all_ai_factories_with_their_sources(run: Run) -> None:
+def test_unconfirmed_entries_are_left_out_and_counted(run: Run) -> None:
+    table = run(["hubs", "--country", "FR", "--kind", "edih"]).output
+    assert "not yet confirmed on an official page were left out" in table
+    plain = json.loads(run(["hubs", "--country", "FR", "--kind", "edih", "--format", "json"]).output)
+    every = json.loads(
+        run(["hubs", "--country", "FR", "--kind", "edih", "--include-unconfirmed", "--format", "json"]).output
+    )
+    assert all(item["confirmed"] for item in plain)
+    added = [item for item in every if not item["confirmed"]]
+    assert added and all(item["caution"] == "Not yet confirmed on an official page." for item in added)
+
+
+def test_all_confirmed_ai_factories_with_their_official_sources(run: Run) -> None:
     items = json.loads(run(["hubs", "--kind", "ai_factory", "--format", "json"]).output)
-    assert len(items) == 19
+    every = json.loads(
+        run(["hubs", "--kind", "ai_factory", "--include-unconfirmed", "--format", "json"]).output
+    )
+    assert len(every) == 19 and 0 < len(items) < 19
     assert all(item["sources"] for item in items)
 
 
@@ -65,13 +81,14 @@ def test_table_in_dutch_with_context(run: Run) -> None:
     result = run(["hubs", "--country", "NL", "--sector", "C", "--size", "small", "--lang", "nl"])
     assert result.exit_code == 0, result.output
     assert "Waar een bedrijf in Nederland hulp kan krijgen" in result.output
-    assert "Dutch AI Factory" in result.output
+    assert "EDIH in een andere regio van Nederland" not in result.output  # no region given
     assert "Aandeel ondernemingen dat AI gebruikt (Eurostat)" in result.output
 
 
 def test_needs_region_and_limit(run: Run) -> None:
-    result = run(["hubs", "--region", "BE2", "--need", "compute,testing", "--limit", "3", "--format", "json"])
+    result = run(
+        ["hubs", "--region", "PT11", "--need", "compute,testing", "--limit", "3", "--format", "json"]
+    )
     items = json.loads(result.output)
     assert len(items) == 3
-    assert items[0]["why"].startswith("EDIH in your region (Flanders)")
-    assert "aif-de-jaif" in [item["id"] for item in items]
+    assert all(item["country"] in ("PT", "EU") or item["place"] == "partner" for item in items)

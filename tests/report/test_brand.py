@@ -27,6 +27,17 @@ def test_the_default_brand_is_neutral_and_has_a_checked_svg_logo() -> None:
     assert brand.contact.empty
 
 
+def test_the_sample_hub_brand_in_the_examples_is_complete_and_says_it_is_fictional() -> None:
+    from tests.conftest import EXAMPLES
+
+    brand = load_brand(EXAMPLES / "brand" / "brand.yaml")
+    assert "fictional" in brand.name
+    assert brand.logo is not None and brand.logo.media_type == "image/svg+xml"
+    assert brand.colors["primary"] != load_brand().colors["primary"]
+    assert not brand.contact.empty and brand.contact.website.endswith(".example")
+    assert brand.contact.email.endswith(".example")  # a reserved domain: no real hub is named
+
+
 def test_a_hub_brand_with_a_png_logo_colours_and_contact(tmp_path: Path) -> None:
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "logo.png").write_bytes(PNG)

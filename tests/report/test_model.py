@@ -43,12 +43,97 @@ def test_action_plan_places_recommendations_by_horizon_and_obligations_by_date(
         "Write down two or three AI use cases",
         "Organise AI literacy for staff who use AI",
     ]
-    obligations_now = [a.article for a in plan["30d"] if a.is_obligation]
-    assert obligations_now == ["Art. 4", "Art. 5(1)", "Art. 50(1)", "Art. 5(1)(ba), (bb)"]
-    chat = next(a for a in plan["30d"] if a.article == "Art. 50(1)")
-    assert chat.systems == ("Website chat assistant",)
+    obligations_now = [a.duty_groups[0][1] for a in plan["30d"] if a.is_obligation]
+    assert obligations_now == [("Art. 4",), ("Art. 5(1)",), ("Art. 50(1)",), ("Art. 5(1)(ba), (bb)",)]
+    chat = next(a for a in plan["30d"] if a.duty_groups and a.duty_groups[0][1] == ("Art. 50(1)",))
+    assert chat.systems == ("Website chat assistant",) and chat.roles == ("provider",)
+    assert chat.due == dt.date(2026, 12, 27)  # applies already: due within the first horizon
     assert [a.title for a in plan["90d"]] == ["Run one small pilot with a clear goal"]
-    assert plan["12m"] == ()  # the high-risk obligations of December 2027 are more than a year away
+    # The high-risk duties of 2 December 2027 are more than a year away: due on that day, under "later".
+    assert plan["12m"] == ()
+    assert plan["later"] and all(a.due == dt.date(2027, 12, 2) for a in plan["later"])
+
+
+def _with_recommendation(make_report: Callable[..., Report], **changes: object) -> Report:
+    from tests.report.conftest import load_assessment
+
+    readiness = load_assessment("quickscan-en")["readiness"]
+    for rec in readiness["recommendations"]:
+        rec.update(changes.get(rec["id"], {}))  # type: ignore[call-overload]
+    if "done" in changes:
+        readiness["done"] = changes["done"]
+    return make_report(readiness=readiness)
+
+
+def test_a_recommendation_and_the_obligation_it_covers_are_one_action(
+    make_report: Callable[..., Report],
+) -> None:
+    report = _with_recommendation(make_report, literacy={"covers": ["ai_literacy"], "who": "HR"})
+    actions = [a for _, found in report.actions for a in found]
+    literacy = [a for a in actions if any(d.obligation.id == "ai_literacy" for d in a.duties)]
+    assert len(literacy) == 1
+    assert literacy[0].title == "Organise AI literacy for staff who use AI" and literacy[0].who == "HR"
+    assert literacy[0].duty_groups == ((dt.date(2025, 2, 2), ("Art. 4",)),)
+
+
+def test_two_recommendations_for_the_same_act_are_one_action(make_report: Callable[..., Report]) -> None:
+    report = _with_recommendation(
+        make_report, literacy={"covers": ["ai_literacy"]}, write_plan={"covers": ["ai_literacy"]}
+    )
+    actions = [a for _, found in report.actions for a in found]
+    covering = [a for a in actions if any(d.obligation.id == "ai_literacy" for d in a.duties)]
+    assert len(covering) == 1
+    assert [r.id for r in covering[0].also] == ["literacy"]
+
+
+def test_a_duty_whose_advice_the_answers_show_followed_is_in_place_not_an_action(
+    make_report: Callable[..., Report],
+) -> None:
+    done = [{"id": "literacy_done", "title": "Organise AI literacy", "covers": ["ai_literacy"]}]
+    report = _with_recommendation(make_report, done=done)
+    actions = [a for _, found in report.actions for a in found]
+    assert not any(d.obligation.id == "ai_literacy" for a in actions for d in a.duties)
+    assert [a.title for a in report.plan.in_place] == ["Organise AI literacy"]
+
+
+def test_information_is_shown_as_information_never_as_an_action(make_report: Callable[..., Report]) -> None:
+    from tests.report.conftest import load_assessment
+
+    ai_act = load_assessment("quickscan-en")["ai_act"]
+    relief = {
+        "id": "sme_lower_fines",
+        "article": "Art. 99(6)",
+        "title": "SME relief: each fine is capped",
+        "applies_from": "2025-08-02",
+        "status": "applies",
+        "text": "The lower of the two.",
+        "source": "https://eur-lex.europa.eu/eli/reg/2024/1689/oj",
+        "kind": "information",
+    }
+    ai_act["company_obligations"].append(relief)
+    report = make_report(ai_act=ai_act)
+    actions = [a for _, found in report.actions for a in found]
+    assert not any(d.obligation.id == "sme_lower_fines" for a in actions for d in a.duties)
+    assert [o.id for o in report.ai_act.information] == ["sme_lower_fines"]
+    assert all("SME relief" not in title for m in report.ai_act.milestones for title in m.titles)
+    assert [o.id for o in report.ai_act.company_duties] == [
+        "ai_literacy",
+        "prohibited_practices",
+        "prohibited_intimate_imagery",
+    ]
+
+
+def test_every_date_on_the_summary_is_in_the_plan(make_report: Callable[..., Report]) -> None:
+    report = make_report()
+    planned = {
+        (d.obligation.applies_from, d.obligation.title)
+        for _, found in report.actions
+        for a in found
+        for d in a.duties
+    }
+    for milestone in report.ai_act.milestones:
+        for title in milestone.titles:
+            assert (milestone.date, title) in planned, (milestone.date, title)
 
 
 def test_answers_appendix_uses_the_questionnaires_labels_in_the_report_language(
