@@ -21,8 +21,8 @@ def gap_action(question: Question, value: Any, lang: str) -> dict[str, Any]:
     """What to do about a low answer: the question's `gap:` text, and what is still missing.
 
     For a multiple choice that is the scored options not ticked; for a single choice, the next better
-    option. A questionnaire without a `gap:` text gets a sentence naming the question, so the report
-    never prints a bare question as if it were advice.
+    option; for a matrix, the rows not yet at their best answer. A questionnaire without a `gap:` text
+    gets a sentence naming the question, so the report never prints a bare question as if it were advice.
     """
     action = tr(question.gap, lang) or message("gap_action", lang, question=tr(question.text, lang))
     return {"action": action, "missing": _missing(question, value, lang)}
@@ -44,7 +44,22 @@ def _missing(question: Question, value: Any, lang: str) -> list[str]:
             key=lambda o: o.score or 0,
         )
         return [tr(better[0].label, lang)] if better else []
+    if question.type == "matrix":
+        return [tr(row.label, lang) for row in question.rows if not _row_at_best(question, value, row.id)]
     return []
+
+
+def _row_at_best(question: Question, value: Any, row: str) -> bool:
+    """Whether a matrix row has its best answer: the best column ticked, the top stage, the best option."""
+    answer = value.get(row) if isinstance(value, dict) else None
+    if question.matrix_kind == "columns":
+        best = max(question.columns, key=lambda c: c.score or 0)
+        return isinstance(answer, list) and best.id in answer
+    if question.matrix_kind == "scale":
+        return answer == question.scale_max
+    top = max((o.score or 0 for o in question.options), default=0)
+    chosen = question.option(answer) if isinstance(answer, str) else None
+    return chosen is not None and (chosen.score or 0) >= top
 
 
 def recommendation_details(rec: Recommendation, questionnaire: Questionnaire, lang: str) -> dict[str, Any]:
@@ -94,6 +109,7 @@ def recommendation_values(
     values.update(ai_symbols(answers.ai_systems))
     values["scores"] = {d.dimension.id: d.score for d in readiness.dimensions if d.score is not None}
     values["overall"] = readiness.score
+    values.setdefault("ai_stage", readiness.ai_stage)
     return values
 
 

@@ -6,10 +6,8 @@ that fails its checks is left untouched.
 
 from __future__ import annotations
 
-import copy
 import difflib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from readiness.atomic import write_atomic
 from readiness.errors import Problem, ProblemsError, ReadinessError, display_path
 from readiness.limits import limit_problems
 from readiness.questionnaire.model import Question, Questionnaire
-from readiness.questionnaire.registry import Registry, version_key
+from readiness.questionnaire.registry import Registry
 from readiness.schemas import check_against_schema
 from readiness.typed import date_in_future, region_problem
 from readiness.values import value_problem
@@ -266,61 +264,7 @@ def save_answers(path: Path, answers: Answers, *, now: str) -> None:
 
 
 def migrate_answers(answers: Answers, target: Questionnaire, registry: Registry) -> tuple[Answers, list[str]]:
-    """Carry answers to `target`'s version through each version's `migrations:`, step by step.
+    """Carry answers to `target`'s version (see readiness.migrate.migrate_answers)."""
+    from readiness.migrate import migrate_answers as migrate
 
-    Returns the migrated answers and notes on what was renamed, remapped or dropped (nothing that still
-    has a home is lost).
-    """
-    qid, _, version = answers.questionnaire.partition("@")
-    if qid != target.id:
-        raise ReadinessError(f"these answers are for '{qid}', not '{target.id}'")
-    if version_key(version) > version_key(target.version):
-        raise ReadinessError(f"cannot migrate from {version} back to the older {target.version}")
-    result = copy.deepcopy(answers)
-    notes: list[str] = []
-    for step in registry.versions(qid):
-        if version_key(version) < version_key(step) <= version_key(target.version):
-            questionnaire = registry.load(f"{qid}@{step}")
-            notes += _apply_migration(result, questionnaire)
-    result.questionnaire = target.ref
-    return result, notes
-
-
-def _apply_migration(answers: Answers, questionnaire: Questionnaire) -> list[str]:
-    migration = questionnaire.migration
-    notes = []
-    if migration is not None:
-        for old, new in migration.renamed.items():
-            if old in answers.answers:
-                answers.answers[new] = answers.answers.pop(old)
-                notes.append(f"{old} is now {new}")
-        for old in migration.removed:
-            if old in answers.answers:
-                del answers.answers[old]
-                notes.append(f"{old} was removed in {questionnaire.version}; its answer was dropped")
-        for qid, mapping in migration.values.items():
-            if qid in answers.answers:
-                mapped = _map_value(answers.answers[qid], mapping)
-                if mapped is None:
-                    del answers.answers[qid]
-                    notes.append(
-                        f"{qid}: the old answer has no equivalent in {questionnaire.version}; dropped"
-                    )
-                else:
-                    answers.answers[qid] = mapped
-                    notes.append(f"{qid}: old values mapped to the options of {questionnaire.version}")
-    known = {q.id for q in questionnaire.questions()}
-    for qid in [k for k in answers.answers if k not in known]:
-        del answers.answers[qid]
-        notes.append(f"{qid} has no place in {questionnaire.version}; its answer was dropped")
-    answers.questionnaire = questionnaire.ref
-    return notes
-
-
-def _map_value(value: Any, mapping: Mapping[str, str | None]) -> Any:
-    if isinstance(value, list):
-        mapped = [mapping.get(v, v) if v in mapping else v for v in value]
-        return [v for v in dict.fromkeys(mapped) if v is not None]
-    if isinstance(value, str) and value in mapping:
-        return mapping[value]
-    return value
+    return migrate(answers, target, registry)

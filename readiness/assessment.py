@@ -58,6 +58,7 @@ class Assessment:
     ai_act: AIActAssessment | None = None
     support: list[SupportMatch] = field(default_factory=list)
     context: list[dict[str, Any]] = field(default_factory=list)
+    benchmark: dict[str, Any] = field(default_factory=dict)
     # AI Act roles the answers declare for AI the company did not list (a quick scan's screening).
     unlisted_roles: tuple[str, ...] = ()
 
@@ -78,6 +79,7 @@ class Assessment:
             "ai_act": self._ai_act_dict(lang),
             "support": [match.as_dict(lang) for match in self.support],
             "context": [localise(figure, lang) for figure in self.context],
+            "benchmark": localise(self.benchmark, lang),
             "notice": message("notice", lang),
         }
 
@@ -159,7 +161,37 @@ def _readiness_dict(r: Readiness, q: Questionnaire, answers: Answers, lang: str)
             for c in r.recommendations
         ],
         "needs": list(r.needs),
+        "ai_stage": r.ai_stage,
+        "limits": [
+            {
+                "id": applied.limit.id,
+                "max_score": applied.limit.max_score,
+                "uncapped_score": applied.uncapped,
+                "text": tr(applied.limit.text, lang),
+            }
+            for applied in r.limits
+        ],
+        "dma": dma_details(r, q),
         "done": recommendations_done(q, answers, r, lang),
+    }
+
+
+def dma_details(r: Readiness, q: Questionnaire) -> dict[str, Any] | None:
+    """How the DMA score was made: the module, the tick-box setting, and each DMA question on 0-10."""
+    dma = {d.id for d in q.dimensions if d.dma}
+    if not dma:
+        return None
+    module = next(
+        (f"{mid}@{version}" for mid, version in q.module_versions.items() if mid.startswith("dma-")), None
+    )
+    return {
+        "module": module,
+        "dual_scoring": r.dual_scoring,
+        "questions": {
+            s.question.id: round(10 * s.value, 2) if s.value is not None else None
+            for s in r.questions
+            if s.question.dimension in dma
+        },
     }
 
 
@@ -201,7 +233,8 @@ def run_assessment(
     """
     from readiness.aiact import Register, classify_systems, register_from_data
     from readiness.answers import register_data
-    from readiness.directory import ai_use_context, load_directory, match_support
+    from readiness.directory import load_directory, match_support
+    from readiness.directory.context import ai_use_benchmark, ai_use_status, legacy_context
 
     company = Company.from_dict(answers.company)
     readiness = score_readiness(questionnaire, answers, ai_symbols(answers.ai_systems))
@@ -222,7 +255,8 @@ def run_assessment(
         include_unconfirmed=include_unconfirmed,
         issuer=issuer,
     )
-    context = ai_use_context(company.country, company.size, company.nace)
+    status = ai_use_status(readiness.ai_stage, answers.ai_systems)
+    benchmark = ai_use_benchmark(company.country, company.size, company.nace, status)
     return Assessment(
         questionnaire,
         answers,
@@ -231,6 +265,7 @@ def run_assessment(
         readiness,
         ai_act=ai_act,
         support=support,
-        context=context,
+        context=legacy_context(benchmark),
+        benchmark=benchmark,
         unlisted_roles=unlisted,
     )

@@ -14,7 +14,7 @@ from typing import Any
 from readiness.advice import recommendation_values, values_read
 from readiness.assessment import Assessment
 from readiness.flow import visible_questions
-from readiness.questionnaire.model import Question, tr
+from readiness.questionnaire.model import Question, matrix_cells, tr
 from readiness.scoring import score_question
 
 Gettext = Callable[[str], str]
@@ -124,6 +124,8 @@ def answer_text(question: Question, value: Any, lang: str, _: Gettext) -> str:
         chosen = value if isinstance(value, list) else [value]
         words = [tr(o.label, lang) if (o := question.option(v)) else str(v) for v in chosen]
         return "; ".join(words) if words else _("none of these")
+    if question.type == "matrix" and isinstance(value, dict):
+        return "; ".join(matrix_cells(question, value, lang)) or _("none of these")
     if question.type == "yes_no":
         return _("Yes") if value else _("No")
     if question.type == "scale":

@@ -51,6 +51,10 @@ SYMBOL_TYPES: dict[str, Any] = {
     "boolean": T.BOOLEAN,
     "scores": T.MAPPING(T.STRING, T.FLOAT),
     "items": T.ARRAY(T.MAPPING(T.STRING)),
+    # Matrix answers, row id -> the row's answer: a stage, an option id, or the columns ticked.
+    "row_numbers": T.MAPPING(T.STRING, T.FLOAT),
+    "row_strings": T.MAPPING(T.STRING, T.STRING),
+    "row_lists": T.MAPPING(T.STRING, T.ARRAY(T.STRING)),
 }
 
 

@@ -126,6 +126,8 @@ class Interview:
         if not question.required and question.type != "group":
             text += self.t("ui_optional")
         specials = [Choice(self.t(key), nav) for key, nav in self._specials(question)]
+        if question.type == "matrix":
+            return self._ask_matrix(question, text, current if isinstance(current, dict) else {}, specials)
         if question.type in ("single", "yes_no", "scale"):
             # No answer is chosen in advance: with nothing saved yet the cursor rests on "help", so pressing
             # Enter never answers "yes" (or the first option) for the user.
@@ -172,6 +174,66 @@ class Interview:
                 return picked
             self.prompter.say(self.t("ui_invalid", problem=problem))
             checked = picked
+
+    def _ask_matrix(
+        self, question: Question, text: str, current: dict[str, Any], specials: list[Choice]
+    ) -> Any:
+        """A matrix, one prompt per column of tick boxes or per row; back steps through them.
+
+        Help is shown and the same prompt asked again; skip, stop and the special answers (offered on the
+        first prompt) apply to the whole question. A column with nothing ticked is an answer (no row has it).
+        """
+        columns = question.matrix_kind == "columns"
+        parts = question.columns if columns else question.rows
+        answer: dict[str, Any] = {k: (list(v) if isinstance(v, list) else v) for k, v in current.items()}
+        position = 0
+        while position < len(parts):
+            part = parts[position]
+            prompt = f"{text}\n  — {tr(part.label, self.lang)}"
+            extra = specials if position == 0 else []
+            if columns:
+                choices = [Choice(tr(r.label, self.lang), r.id) for r in question.rows]
+                ticked = [r for r, cols in answer.items() if part.id in (cols or [])]
+                result = self.prompter.checkbox(
+                    prompt,
+                    choices,
+                    checked=ticked,
+                    extras=[
+                        Choice(self.t("ui_leave_empty"), []),
+                        Choice(self.t("ui_tick_again"), AGAIN),
+                        *extra,
+                        *self._nav_choices(),
+                    ],
+                    hint=self.t("ui_multi_hint"),
+                    question=self.t("ui_nothing_ticked"),
+                )
+            else:
+                current_cell = answer.get(part.id)
+                result = self.prompter.select(
+                    prompt,
+                    self._choices(question),
+                    default=Nav.HELP if current_cell is None else current_cell,
+                    extras=[*extra, *self._nav_choices()],
+                )
+            if result is Nav.HELP:
+                self.prompter.say(tr(question.help, self.lang) or self.t("ui_no_help"))
+                continue
+            if result is Nav.BACK and position > 0:
+                position -= 1
+                continue
+            if isinstance(result, Nav):
+                return self._special_value(result)
+            if columns:
+                for row in question.row_ids:
+                    kept = [c for c in answer.get(row) or [] if c != part.id]
+                    answer[row] = [*kept, part.id] if row in result else kept
+            else:
+                answer[part.id] = result
+            position += 1
+        if columns:
+            order = question.column_ids
+            answer = {r: sorted(answer[r], key=order.index) for r in question.row_ids if answer.get(r)}
+        return answer
 
     def _ask_typed(
         self,
@@ -228,7 +290,7 @@ class Interview:
     def _choices(self, question: Question) -> list[Choice]:
         if question.type == "yes_no":
             return [Choice(self.t("ui_yes"), True), Choice(self.t("ui_no"), False)]
-        if question.type == "scale":
+        if question.type == "scale" or question.matrix_kind == "scale":
             return [
                 Choice(
                     f"{v} — {tr(question.scale_labels[v], self.lang)}"

@@ -37,6 +37,9 @@ class PreviewQuestion:
     dimension: str
     specials: tuple[str, ...]
     fields: tuple[PreviewQuestion, ...] = ()
+    # A matrix: its row labels and the heads of its answer columns (tick boxes, stages or options).
+    rows: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -137,18 +140,33 @@ def _question(
         text=tr(question.text, lang),
         help=tr(question.help, lang),
         answer=_answer_kind(question, lang, _),
-        options=tuple((o.id, tr(o.label, lang)) for o in question.options),
+        options=()
+        if question.type == "matrix"
+        else tuple((o.id, tr(o.label, lang)) for o in question.options),
         scale=tuple(
             (value, tr(question.scale_labels.get(value), lang))
             for value in range(question.scale_min, question.scale_max + 1)
         )
         if question.type == "scale"
         else (),
+        rows=tuple(tr(r.label, lang) for r in question.rows),
+        heads=_matrix_heads(question, lang),
         condition=condition,
         dimension=dimensions.get(question.dimension or "", ""),
         specials=specials,
         fields=fields,
     )
+
+
+def _matrix_heads(question: Question, lang: str) -> tuple[str, ...]:
+    kind = question.matrix_kind
+    if kind == "columns":
+        return tuple(tr(c.label, lang) for c in question.columns)
+    if kind == "options":
+        return tuple(tr(o.label, lang) for o in question.options)
+    if kind == "scale":
+        return tuple(str(v) for v in range(question.scale_min, question.scale_max + 1))
+    return ()
 
 
 def _answer_kind(question: Question, lang: str, _: Gettext) -> str:
@@ -163,6 +181,17 @@ def _answer_kind(question: Question, lang: str, _: Gettext) -> str:
             "low": question.scale_min,
             "high": question.scale_max,
         }
+    if question.matrix_kind == "columns":
+        return _("Tick every box that applies, row by row.")
+    if question.matrix_kind == "scale":
+        labels = "; ".join(
+            f"{v} = {tr(question.scale_labels[v], lang)}"
+            for v in range(question.scale_min, question.scale_max + 1)
+            if v in question.scale_labels
+        )
+        return _("Circle one number in each row.") + (f" {labels}." if labels else "")
+    if kind == "matrix":
+        return _("Choose one answer in each row.")
     if kind == "yes_no":
         return _("Yes or no.")
     if kind == "number":
@@ -245,6 +274,13 @@ class Words:
                 dimension = self.questionnaire.dimension(node.item.value)
                 label = tr(dimension.label, self.lang) if dimension else node.item.value
                 return _("the score for %(dimension)s") % {"dimension": quote(label)}, None
+            matrix = self.questionnaire.question(node.container.name)
+            if matrix is not None and matrix.type == "matrix" and isinstance(node.item, ast.StringExpression):
+                row = next((r for r in matrix.rows if r.id == node.item.value), None)
+                return _("the answer to %(question)s for %(row)s") % {
+                    "question": quote(tr(matrix.text, self.lang)),
+                    "row": quote(tr(row.label, self.lang) if row else node.item.value),
+                }, matrix
             raise Unsayable
         if not isinstance(node, ast.SymbolExpression):
             raise Unsayable
@@ -264,6 +300,7 @@ class Words:
             "ai_annex_iii": _("the list of Annex III areas of your AI systems"),
             "ai_practices": _("the list of practices of your AI systems"),
             "ai_transparency": _("the list of transparency situations of your AI systems"),
+            "ai_stage": _("how far your most advanced AI application has come"),
         }
         if name in facts:
             return facts[name], None
@@ -272,7 +309,8 @@ class Words:
     def _value(self, node: Any, question: Question | None) -> str:
         _ = self.gettext
         if isinstance(node, ast.StringExpression):
-            option = question.option(node.value) if question is not None else None
+            choices = (*question.options, *question.columns) if question is not None else ()
+            option = next((o for o in choices if o.id == node.value), None)
             return quote(tr(option.label, self.lang) if option else node.value)
         if isinstance(node, ast.FloatExpression):
             value = node.value

@@ -1,9 +1,10 @@
 """Readiness scores: pure functions of a questionnaire and its answers, in the manner of the EU DMA.
 
-Each scored question is normalised to 0..1; a dimension is the weighted mean of its answered, applicable
-questions on 0-100; the overall score is the weighted mean of the dimensions, and the DMA-comparable
-score the mean of the dimensions marked `dma`. "Not applicable" leaves the denominator; "don't know"
-scores 0 and lowers the stated confidence, as does a question left unanswered.
+Each scored question is normalised to 0..1 (readiness.question_scores); a dimension is the weighted mean
+of its answered, applicable questions on 0-100; the overall score is the weighted mean of the dimensions,
+held under the questionnaire's limits, and the DMA score the plain mean of the six dimensions marked
+`dma`, which only the DMA module's own questions score. "Not applicable" leaves the denominator; "don't
+know" scores 0 and lowers the stated confidence, as does a question left unanswered.
 """
 
 from __future__ import annotations
@@ -13,18 +14,35 @@ from typing import Any
 
 from readiness.answers import Answers
 from readiness.flow import condition_values, is_answered, visible_questions
-from readiness.questionnaire.model import Dimension, Level, Question, Questionnaire, Recommendation
+from readiness.question_scores import normalise, question_weight
+from readiness.questionnaire.model import (
+    Dimension,
+    Level,
+    Limit,
+    Question,
+    Questionnaire,
+    Recommendation,
+)
 
 GAP_COUNT = 5
 
 
 @dataclass(frozen=True)
 class QuestionScore:
-    """One scored question: its 0..1 value (None when it does not count) and why."""
+    """One scored question: its 0..1 value (None when it does not count), why, and its weight."""
 
     question: Question
     value: float | None
     status: str  # answered | dont_know | not_applicable | missing
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class AppliedLimit:
+    """A limit whose condition held: the overall score it would have had, and the ceiling it got."""
+
+    limit: Limit
+    uncapped: float
 
 
 @dataclass(frozen=True)
@@ -64,39 +82,22 @@ class Readiness:
     gaps: tuple[Gap, ...]
     recommendations: tuple[ChosenRecommendation, ...]
     needs: tuple[str, ...]
+    questions: tuple[QuestionScore, ...] = ()
+    limits: tuple[AppliedLimit, ...] = ()
+    ai_stage: int | None = None
+    dual_scoring: str | None = None
 
 
-def normalise(question: Question, value: Any) -> float:
-    """A valid, ordinary answer (not dont_know/not_applicable) as 0..1."""
-    if question.type == "single":
-        best = max(o.score or 0 for o in question.options)
-        chosen = question.option(value)
-        return (chosen.score or 0) / best if chosen and best else 0.0
-    if question.type == "multi":
-        total = question.max_score or sum(o.score or 0 for o in question.options)
-        got = sum((o.score or 0) for v in value if (o := question.option(v)) is not None)
-        return min(1.0, got / total) if total else 0.0
-    if question.type == "scale":
-        return (value - question.scale_min) / (question.scale_max - question.scale_min)
-    if question.type == "yes_no":
-        best = max(question.yes_score, question.no_score)
-        return (question.yes_score if value else question.no_score) / best if best else 0.0
-    if question.type == "number":
-        best = max(b.score for b in question.bands)
-        reached = [b.score for b in question.bands if value >= b.start]
-        return reached[-1] / best if reached and best else 0.0
-    raise ValueError(f"question type {question.type} is not scored")
-
-
-def score_question(question: Question, value: Any) -> QuestionScore:
+def score_question(question: Question, value: Any, dual: str | None = None) -> QuestionScore:
     """The score of one visible question given its stored value (None when unanswered)."""
+    weight = question_weight(question, dual)
     if not is_answered(question, value):
-        return QuestionScore(question, None, "missing")
+        return QuestionScore(question, None, "missing", weight)
     if value == "not_applicable":
-        return QuestionScore(question, None, "not_applicable")
+        return QuestionScore(question, None, "not_applicable", weight)
     if value == "dont_know":
-        return QuestionScore(question, 0.0, "dont_know")
-    return QuestionScore(question, normalise(question, value), "answered")
+        return QuestionScore(question, 0.0, "dont_know", weight)
+    return QuestionScore(question, normalise(question, value, dual), "answered", weight)
 
 
 def level_for(levels: tuple[Level, ...], score: float | None) -> Level | None:
@@ -116,28 +117,40 @@ def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
 
 
 def score_readiness(
-    questionnaire: Questionnaire, answers: Answers, ai_symbols: dict[str, Any] | None = None
+    questionnaire: Questionnaire,
+    answers: Answers,
+    ai_symbols: dict[str, Any] | None = None,
+    *,
+    dual_scoring: str | None = None,
 ) -> Readiness:
-    """Score `answers` against `questionnaire`; `ai_symbols` are the AI register facts conditions may use."""
-    scores = [
-        score_question(q, answers.value(q)) for q in visible_questions(questionnaire, answers) if q.scored
-    ]
+    """Score `answers` against `questionnaire`; `ai_symbols` are the AI register facts conditions may use.
+
+    `dual_scoring` overrides how every matrix of tick boxes is scored (per_column, per_row, per_cell);
+    by default each uses its own `scoring:` setting.
+    """
+    visible = visible_questions(questionnaire, answers)
+    scores = [score_question(q, answers.value(q), dual_scoring) for q in visible if q.scored]
     dimensions = tuple(_dimension_score(questionnaire, d, scores) for d in questionnaire.dimensions)
     scored_dims = [d for d in dimensions if d.score is not None]
     overall = _weighted_mean([(d.score, d.dimension.weight) for d in scored_dims if d.score is not None])
-    dma = _weighted_mean(
-        [(d.score, d.dimension.weight) for d in scored_dims if d.score is not None and _is_dma(d)]
-    )
+    # The DMA weighs its dimensions equally, whatever weights the rest of the questionnaire uses.
+    dma = _weighted_mean([(d.score, 1.0) for d in scored_dims if d.score is not None and d.dimension.dma])
     overall = round(overall, 1) if overall is not None else None
     counted = [s for s in scores if s.status != "not_applicable"]
-    known = sum(s.question.weight for s in counted if s.status == "answered")
-    every = sum(s.question.weight for s in counted)
+    known = sum(s.weight for s in counted if s.status == "answered")
+    every = sum(s.weight for s in counted)
     confidence = round(known / every, 3) if every else 0.0
     gaps = _gaps(scores, dimensions)
+    stage = ai_stage(questionnaire, answers, visible)
     values = condition_values(questionnaire, answers)
     values.update(ai_symbols or {})
     values["scores"] = {d.dimension.id: d.score for d in dimensions if d.score is not None}
     values["overall"] = overall
+    # A question of the questionnaire's own that is called ai_stage (the quick scan's) keeps its answer.
+    values.setdefault("ai_stage", stage)
+    limits = _limits(questionnaire, values, overall)
+    if limits:
+        overall = min(overall or 0.0, *(applied.limit.max_score for applied in limits))
     chosen = _recommendations(questionnaire, values, dimensions)
     return Readiness(
         score=overall,
@@ -148,11 +161,47 @@ def score_readiness(
         gaps=gaps,
         recommendations=chosen,
         needs=_needs(chosen, dimensions),
+        questions=tuple(scores),
+        limits=limits,
+        ai_stage=stage,
+        dual_scoring=dual_scoring or _dma_dual_scoring(questionnaire),
     )
 
 
-def _is_dma(score: DimensionScore) -> bool:
-    return score.dimension.dma
+def ai_stage(questionnaire: Questionnaire, answers: Answers, visible: list[Question]) -> int | None:
+    """How far the company's most advanced AI application has come: the question measuring ai_stage.
+
+    None when no such question was answered (or it was answered "don't know").
+    """
+    shown = {q.id for q in visible}
+    for question in questionnaire.questions():
+        if question.measures == "ai_stage" and question.id in shown:
+            value = answers.value(question)
+            if isinstance(value, int) and not isinstance(value, bool):
+                return value
+    return None
+
+
+def _limits(
+    questionnaire: Questionnaire, values: dict[str, Any], overall: float | None
+) -> tuple[AppliedLimit, ...]:
+    if overall is None:
+        return ()
+    applied = []
+    for limit in questionnaire.limits:
+        condition = questionnaire.condition("limit", limit.id)
+        if condition is not None and condition.holds(values) and overall > limit.max_score:
+            applied.append(AppliedLimit(limit, overall))
+    return tuple(applied)
+
+
+def _dma_dual_scoring(questionnaire: Questionnaire) -> str | None:
+    """The scoring setting of the DMA's matrices of tick boxes, for the record."""
+    dma = {d.id for d in questionnaire.dimensions if d.dma}
+    return next(
+        (q.scoring for q in questionnaire.questions() if q.matrix_kind == "columns" and q.dimension in dma),
+        None,
+    )
 
 
 def _dimension_score(
@@ -160,11 +209,11 @@ def _dimension_score(
 ) -> DimensionScore:
     mine = [s for s in scores if s.question.dimension == dimension.id]
     counted = [s for s in mine if s.status in ("answered", "dont_know")]
-    mean = _weighted_mean([(s.value or 0.0, s.question.weight) for s in counted])
+    mean = _weighted_mean([(s.value or 0.0, s.weight) for s in counted])
     score = round(100 * mean, 1) if mean is not None else None
     applicable = [s for s in mine if s.status != "not_applicable"]
-    known = sum(s.question.weight for s in applicable if s.status == "answered")
-    every = sum(s.question.weight for s in applicable)
+    known = sum(s.weight for s in applicable if s.status == "answered")
+    every = sum(s.weight for s in applicable)
     return DimensionScore(
         dimension=dimension,
         score=score,
@@ -185,11 +234,9 @@ def _gaps(scores: list[QuestionScore], dimensions: tuple[DimensionScore, ...]) -
         if dim is None or s.value is None or s.value >= 1:
             continue
         in_dim = sum(
-            x.question.weight
-            for x in scores
-            if x.question.dimension == dim.dimension.id and x.value is not None
+            x.weight for x in scores if x.question.dimension == dim.dimension.id and x.value is not None
         )
-        gain = 100 * (dim.dimension.weight / total_weight) * (s.question.weight / in_dim) * (1 - s.value)
+        gain = 100 * (dim.dimension.weight / total_weight) * (s.weight / in_dim) * (1 - s.value)
         candidates.append(
             (-round(gain, 6), order, Gap(s.question, dim.dimension, round(100 * s.value, 1), round(gain, 1)))
         )

@@ -29,7 +29,7 @@ def print_summary(result: dict[str, Any], console: Console) -> None:
     )
     level = r["level"]["label"] if r["level"] else "-"
     score = f"{r['score']:g}" if r["score"] is not None else "-"
-    dma = f"   DMA-comparable: {r['dma_score']:g}" if r.get("dma_score") is not None else ""
+    dma = f"   DMA score: {r['dma_score']:g}" if r.get("dma_score") is not None else ""
     console.print(
         f"Readiness: [bold]{score}[/bold] / 100  ·  level [bold]{level}[/bold]{dma}"
         f"   (confidence {r['confidence']:.0%})"

@@ -47,7 +47,11 @@ def template_columns(questionnaire: Questionnaire, lang: str) -> Columns:
         text = describe(question, lang, _) if question else key
         columns.append((f"company.{key}", text))
     for question in questionnaire.questions():
-        if not question.store and question.type != "group":
+        if question.type == "matrix":
+            values = describe(question, lang, _)
+            for row in question.rows:
+                columns.append((f"{question.id}.{row.id}", f"{tr(row.label, lang)} — {values}"))
+        elif not question.store and question.type != "group":
             columns.append((question.id, describe(question, lang, _)))
     return columns
 
@@ -62,7 +66,14 @@ def describe(question: Question, lang: str, _: Callable[[str], str]) -> str:
             "sep": MULTI_SEPARATOR,
             "options": f"{MULTI_SEPARATOR} ".join(question.option_ids),
         }
-    elif kind == "scale":
+    elif question.matrix_kind == "columns":
+        values = _("any of, separated by %(sep)s: %(options)s") % {
+            "sep": MULTI_SEPARATOR,
+            "options": f"{MULTI_SEPARATOR} ".join(question.column_ids),
+        }
+    elif question.matrix_kind == "options":
+        values = _("one of: %(options)s") % {"options": ", ".join(question.option_ids)}
+    elif kind in ("scale", "matrix"):
         values = _("a whole number from %(low)d to %(high)d") % {
             "low": question.scale_min,
             "high": question.scale_max,

@@ -60,6 +60,46 @@ def value_problem(question: Question, value: Any, lang: str = "en", *, labels: b
         return _number_problem(question, value, lang)
     elif kind == "text":
         return _text_problem(question, value, lang)
+    elif kind == "matrix":
+        return _matrix_problem(question, value, lang)
+    return None
+
+
+def _matrix_problem(question: Question, value: Any, lang: str) -> str | None:
+    """A matrix answer maps row ids to each row's answer; tick-box rows may be left out (nothing ticked)."""
+    if not isinstance(value, dict):
+        return message("value_matrix", lang, value=_quoted(value))
+    rows = ", ".join(question.row_ids)
+    for row in value:
+        if row not in question.row_ids:
+            close = difflib.get_close_matches(str(row), list(question.row_ids), n=1)
+            hint = message("value_did_you_mean", lang, close=close[0]) if close else ""
+            return message("value_matrix_row", lang, row=shorten(row), hint=hint, rows=rows)
+    kind = question.matrix_kind
+    if kind == "columns":
+        for row, ticked in value.items():
+            if not isinstance(ticked, list) or any(c not in question.column_ids for c in ticked):
+                columns = ", ".join(question.column_ids)
+                return message("value_matrix_columns", lang, row=row, columns=columns, value=_quoted(ticked))
+        return None
+    missing = [r for r in question.row_ids if r not in value]
+    if missing:
+        return message("value_matrix_missing", lang, rows=", ".join(missing))
+    for row, cell in value.items():
+        if kind == "options":
+            if not isinstance(cell, str) or question.option(cell) is None:
+                return message(
+                    "value_matrix_cell", lang, row=row, problem=_not_an_option(cell, question, lang, False)
+                )
+        elif (
+            isinstance(cell, bool)
+            or not isinstance(cell, int)
+            or not question.scale_min <= cell <= question.scale_max
+        ):
+            problem = message(
+                "value_scale", lang, low=question.scale_min, high=question.scale_max, value=_quoted(cell)
+            )
+            return message("value_matrix_cell", lang, row=row, problem=problem)
     return None
 
 

@@ -3,8 +3,8 @@
 Each recommendation may declare `done_when:`, what the answers look like once its advice is followed.
 For every example and for random answer sets (hypothesis) of every shipped questionnaire, no
 recommendation that is made may have its `done_when` hold. A recommendation whose `when:` reads a score,
-or a practice missing from a multiple choice (the two ways a trigger drifted from its advice), must
-declare one.
+or a practice missing from a multiple choice or a matrix (the two ways a trigger drifted from its advice),
+must declare one.
 """
 
 from __future__ import annotations
@@ -16,16 +16,19 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rule_engine import ast
 
 from readiness.advice import recommendation_values as values_for
 from readiness.answers import Answers, load_answers
 from readiness.assessment import ai_symbols, run_assessment
+from readiness.conditions import Condition, _walk
 from readiness.flow import visible_questions
 from readiness.questionnaire import Registry
 from readiness.questionnaire.model import Question, Questionnaire
 from readiness.schemas import load_schema
 from readiness.scoring import score_readiness
 from tests.conftest import ROOT
+from tests.test_monotone import value_strategy as matrix_value
 from tests.test_scoring import value_strategy
 
 REGISTRY = Registry.default()
@@ -69,6 +72,15 @@ def test_no_example_gets_advice_its_answers_show_done(path: Path) -> None:
     )
 
 
+def negated(condition: Condition) -> set[str]:
+    """The names a `not` applies to: `not ("mfa" in dm_security)` negates dm_security."""
+    found: set[str] = set()
+    for node in _walk(condition.rule.statement.expression):
+        if isinstance(node, ast.UnaryExpression) and node.type == "not":
+            found |= {n.name for n in _walk(node.right) if isinstance(n, ast.SymbolExpression)}
+    return found
+
+
 @pytest.mark.parametrize("qid", SHIPPED)
 def test_every_trigger_on_practices_or_scores_says_what_done_looks_like(qid: str) -> None:
     questionnaire = REGISTRY.load(qid)
@@ -78,9 +90,7 @@ def test_every_trigger_on_practices_or_scores_says_what_done_looks_like(qid: str
         condition = questionnaire.condition("recommendation", rec.id)
         if condition is None:
             continue
-        missing_practice = "not" in condition.text.split() and any(
-            kinds.get(s) == "multi" for s in condition.symbols
-        )
+        missing_practice = any(kinds.get(s) in ("multi", "matrix") for s in negated(condition))
         drifts = "scores" in condition.symbols or missing_practice
         if drifts and rec.done_when_text is None:
             missing.append(rec.id)
@@ -96,6 +106,8 @@ def test_every_scored_question_says_what_to_do_about_a_gap(qid: str) -> None:
 
 def _value(question: Question) -> st.SearchStrategy[Any]:
     """Any valid answer; a multiple choice may also be its "none of these" option alone."""
+    if question.type == "matrix":
+        return matrix_value(question)
     exclusive = [[o.id] for o in question.options if o.exclusive]
     if question.type == "multi" and exclusive:
         return st.one_of(value_strategy(question), st.sampled_from(exclusive))

@@ -17,7 +17,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -30,16 +30,20 @@ MAX_COLUMNS = 1_000
 # Rows read from the sheet, empty ones included (data rows are limited separately, in table.py).
 MAX_SHEET_ROWS = 100_000
 CSV_DELIMITERS = (",", ";", "\t")
+# The column names a batch table's header holds (`readiness template csv` writes them).
+BATCH_COLUMNS = ("questionnaire", "company.")
 _DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _SAVE_AGAIN = "open it in your spreadsheet program and save it again as .xlsx"
 
 Rows = Iterator[list[Any]]
 
 
-def read_cells(path: Path) -> Rows:
+def read_cells(path: Path, known: Sequence[str] = BATCH_COLUMNS) -> Rows:
     """The rows of `path` (.xlsx or CSV text), each a list of cell values; the first is the header.
 
-    Raises ReadinessError (also while iterating) when the file cannot be read within the limits.
+    `known` are column names the header may hold (a name ending in "." stands for every name it
+    begins); a CSV's delimiter is the one that splits the header into the most of them. Raises
+    ReadinessError (also while iterating) when the file cannot be read within the limits.
     """
     name = display_path(path)
     size = path.stat().st_size
@@ -50,7 +54,7 @@ def read_cells(path: Path) -> Rows:
             "split it into several files"
         )
     raw = path.read_bytes()
-    rows = _xlsx_rows(name, raw) if path.suffix.lower() == ".xlsx" else _csv_rows(name, raw)
+    rows = _xlsx_rows(name, raw) if path.suffix.lower() == ".xlsx" else _csv_rows(name, raw, known)
     return _bounded(name, rows)
 
 
@@ -71,7 +75,7 @@ def _bounded(name: str, rows: Rows) -> Rows:
         yield list(row[:width])
 
 
-def _csv_rows(name: str, raw: bytes) -> Rows:
+def _csv_rows(name: str, raw: bytes, known: Sequence[str]) -> Rows:
     if b"\x00" in raw:
         raise ReadinessError(f"{name}: this is a binary file, not CSV text")
     try:
@@ -79,32 +83,40 @@ def _csv_rows(name: str, raw: bytes) -> Rows:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ReadinessError(f"{name}:{line}: the file is not UTF-8 text; save it as 'CSV UTF-8'") from None
-    delimiter = _delimiter(name, text)
+    if not text.strip():
+        raise ReadinessError(
+            f"{name}: the file is empty; start from the table `readiness template csv` writes"
+        )
+    delimiter = _delimiter(name, text, known)
     try:
         yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     except csv.Error as exc:
         raise ReadinessError(f"{name}: not a readable CSV file ({exc})") from None
 
 
-def _delimiter(name: str, text: str) -> str:
-    """The delimiter that splits the header into the most known column names (questionnaire, company.*).
+def _delimiter(name: str, text: str, known: Sequence[str]) -> str:
+    """The delimiter that splits the header into the most known column names.
 
     Guessing from the data (csv.Sniffer) fails on short files and on files whose cells hold commas; the
     header is known, so it decides.
     """
     first = text.split("\n", 1)[0].strip("\r")
 
-    def known(delimiter: str) -> int:
-        cells = next(csv.reader([first], delimiter=delimiter), [])
-        return sum(c.strip() == "questionnaire" or c.strip().startswith("company.") for c in cells)
+    def is_known(cell: str) -> bool:
+        return any(cell == k or (k.endswith(".") and cell.startswith(k)) for k in known)
 
-    best = max(CSV_DELIMITERS, key=known)
-    if known(best) == 0:
+    def count(delimiter: str) -> int:
+        cells = next(csv.reader([first], delimiter=delimiter), [])
+        return sum(is_known(c.strip()) for c in cells)
+
+    best = max(CSV_DELIMITERS, key=count)
+    if count(best) == 0:
         shown = first[:80] + ("…" if len(first) > 80 else "")
+        names = ", ".join(k + ("name" if k.endswith(".") else "") for k in known[:3])
         raise ReadinessError(
-            f"{name}: the first row holds no known column names (questionnaire, company.name, ...), or its "
-            f"columns are not separated by commas, semicolons or tabs; found: {shown!r}. Start from "
-            "the table `readiness template csv QUESTIONNAIRE` writes"
+            f"{name}: the first row holds no known column names ({names}, ...), or its columns are not "
+            f"separated by commas, semicolons or tabs; found: {shown!r}. Start from the table "
+            "`readiness template csv QUESTIONNAIRE` writes"
         )
     return best
 

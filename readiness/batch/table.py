@@ -20,7 +20,7 @@ from typing import Any
 from readiness.answers import resolve_questionnaire
 from readiness.batch.spreadsheet import read_cells
 from readiness.errors import Problem, ReadinessError, display_path
-from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire
+from readiness.questionnaire.model import SPECIAL_ANSWERS, Option, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
 from readiness.typed import read_typed, region_problem
 from readiness.values import value_problem
@@ -31,6 +31,8 @@ COMPANY_FIELDS = ("name", "country", "size", "nace", "region", "language")
 CODE_FIELDS = frozenset({"country", "region", "nace"})
 MAX_ROWS = 10_000
 MULTI_SEPARATOR = ";"
+# A matrix is one column per row, named `<question id>.<row id>`.
+MATRIX_ROW = "matrix-row:"
 TABLE_SUFFIXES = (".csv", ".xlsx")
 YES = frozenset({"yes", "true", "ja", "y", "1"})
 NO = frozenset({"no", "false", "nee", "n", "0"})
@@ -145,12 +147,22 @@ def _convert_row(
         section, key, question = target
         if section == "company" and key in CODE_FIELDS and isinstance(raw, str):
             raw = raw.strip().upper()
-        value, message = convert_cell(question, raw)
+        if section.startswith(MATRIX_ROW) and question is not None:
+            value, message = matrix_cell(question, raw)
+            if not message:
+                data["answers"].setdefault(key, {})[section.removeprefix(MATRIX_ROW)] = value
+        else:
+            value, message = convert_cell(question, raw)
+            if not message:
+                data[section][key] = value
         if message:
             problems.append(problem(title, message))
             refused.add(title)
-        else:
-            data[section][key] = value
+    for key, value in data["answers"].items():
+        question = questionnaire.question(key)
+        message = value_problem(question, value) if question and question.type == "matrix" else None
+        if message and not any(t.startswith(f"{key}.") for t in refused):
+            problems.append(problem(f"{key}.{question.rows[0].id}" if question else key, message))
     for key in ("name", "country", "size"):
         if key not in data["company"] and f"company.{key}" not in refused:
             problems.append(problem(f"company.{key}", "this company field is required"))
@@ -170,9 +182,34 @@ def _column_targets(questionnaire: Questionnaire) -> dict[str, tuple[str, str, Q
         if question.store and question.store.startswith("company."):
             key = question.store.split(".", 1)[1]
             targets[f"company.{key}"] = ("company", key, question)
+        elif question.type == "matrix":
+            for row in question.row_ids:
+                targets[f"{question.id}.{row}"] = (MATRIX_ROW + row, question.id, question)
         elif not question.store and question.type != "group":
             targets[question.id] = ("answers", question.id, question)
     return targets
+
+
+def matrix_cell(question: Question, raw: Any) -> tuple[Any, str | None]:
+    """One row of a matrix, from its own column: the columns ticked (`;`), a stage, or an option."""
+    text = str(raw).strip() if not isinstance(raw, bool | int | float) else raw
+    if question.matrix_kind == "columns":
+        wanted = [p.strip() for p in str(text).split(MULTI_SEPARATOR) if p.strip()]
+        ticked = [_option_id_in(question.columns, p) for p in wanted]
+        unknown = [p for p in ticked if p not in question.column_ids]
+        if unknown:
+            return None, f"'{unknown[0]}' is not a column; columns: {', '.join(question.column_ids)}"
+        return ticked, None
+    if question.matrix_kind == "options":
+        value = _option_id(question, str(text))
+        if question.option(value) is None:
+            return None, f"'{value}' is not an option; options: {', '.join(question.option_ids)}"
+        return value, None
+    number = _number(text)
+    if not isinstance(number, int) or not question.scale_min <= number <= question.scale_max:
+        low, high = question.scale_min, question.scale_max
+        return None, f"expected a whole number from {low} to {high}, found {raw!r}"
+    return number, None
 
 
 def convert_cell(question: Question | None, raw: Any) -> tuple[Any, str | None]:
@@ -210,8 +247,12 @@ def convert_cell(question: Question | None, raw: Any) -> tuple[Any, str | None]:
 
 def _option_id(question: Question, text: str) -> str:
     """The option meant by `text`: its id or a label, ignoring case; the text itself when none matches."""
+    return _option_id_in(question.options, text)
+
+
+def _option_id_in(options: Sequence[Option], text: str) -> str:
     wanted = text.casefold()
-    for option in question.options:
+    for option in options:
         if option.id.casefold() == wanted or any(
             label.casefold() == wanted for label in option.label.values()
         ):

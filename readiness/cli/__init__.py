@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "compare": "readiness.cli.compare_cmd:compare",
     "preview": "readiness.cli.preview_cmd:preview",
     "template": "readiness.cli.template_cmd:template",
+    "export": "readiness.cli.export_cmd:export",
     "serve": "readiness.cli.serve_cmd:serve",
     "users": "readiness.cli.users_cmd:users",
 }

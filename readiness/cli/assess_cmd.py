@@ -48,6 +48,15 @@ def _now() -> str:
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="Answer the interview from a YAML list instead of the terminal (for automation and tests).",
 )
+@click.option(
+    "--seed-dma",
+    "seed_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Start a new assessment with the DMA answers of a client in a `readiness export dma` table.",
+)
+@click.option(
+    "--seed-row", type=click.IntRange(min=2), help="That client's row in the table (the header is row 1)."
+)
 @as_of_option
 @lang_option
 @format_option("pdf", "html", "md", "json", "text", default="pdf")
@@ -69,6 +78,8 @@ def assess(
     resume: bool,
     upgrade: bool,
     script_path: Path | None,
+    seed_path: Path | None,
+    seed_row: int | None,
     as_of: dt.date,
     lang: str | None,
     output_format: str,
@@ -102,12 +113,14 @@ def assess(
 
         nace = check_nace(nace)
     prompter = _prompter(script_path)
+    if seed_path is not None:
+        answers_path = _seed(registry, seed_path, seed_row, questionnaire_ref or sector, nace, answers_path)
     if resume and answers_path is None:
         answers_path = latest_in_progress()
         click.echo(f"Resuming {display_path(answers_path)}", err=True)
     if answers_path is not None and not answers_path.exists() and (resume or upgrade or prompter is None):
         raise ReadinessError(missing_file_message(answers_path))
-    inputs = [answers_path, script_path, brand_path]
+    inputs = [answers_path, script_path, brand_path, seed_path]
     if out_path is not None:
         refuse_inputs([out_path], inputs)
     if answers_path is not None and answers_path.exists():
@@ -193,6 +206,41 @@ def assess(
     click.echo(f"\nReport written to {display_path(target)}", err=to_stderr)
     if with_drafts:
         write_report_drafts(assessment, target, language, brand_path)
+
+
+def _seed(
+    registry: Any, seed: Path, row: int | None, ref: str | None, nace: str | None, answers_path: Path | None
+) -> Path:
+    """A new answers file holding one client's DMA answers from an export; the interview asks the rest."""
+    from readiness.answers import Answers, save_answers
+    from readiness.dma_export import seed_from_table, seed_questionnaire
+    from readiness.sectors import questionnaire_for_nace
+    from readiness.slug import slugify
+
+    if answers_path is not None and answers_path.exists():
+        raise ReadinessError(
+            f"{display_path(answers_path)} already exists; --seed-dma starts a new assessment "
+            "(choose another --answers file, or resume that one without --seed-dma)"
+        )
+    chosen = ref or (questionnaire_for_nace(registry, nace) if nace else seed_questionnaire(seed, row))
+    if not chosen:
+        raise ReadinessError("choose the questionnaire with --questionnaire or --nace")
+    questionnaire = registry.load(chosen)
+    found = seed_from_table(seed, questionnaire, row)
+    answers = Answers(questionnaire.ref, dict(found.company), dict(found.answers), meta={"complete": False})
+    answers.meta["seeded"] = f"{display_path(seed)} row {found.row}"
+    target = (
+        answers_path or Path("reports") / f"{slugify(found.company.get('name') or 'client')}.answers.yaml"
+    )
+    if target.exists():
+        raise ReadinessError(f"{display_path(target)} already exists; choose another file with --answers")
+    save_answers(target, answers, now=_now())
+    click.echo(
+        f"started {display_path(target)} with the DMA answers of {display_path(seed)} row {found.row} "
+        f"({len(found.answers)} of the {found.module} questions)",
+        err=True,
+    )
+    return target
 
 
 def _prompter(script_path: Path | None) -> Any:

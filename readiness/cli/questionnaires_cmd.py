@@ -131,6 +131,13 @@ def show_command(ref: str, questionnaire_dirs: tuple[Path, ...], output_format: 
             when = f"  (when {x.when_text})" if x.when_text else ""
             dim = f" [{x.dimension}]" if x.dimension else ""
             click.echo(f"  {x.id} ({x.type}){dim}: {tr(x.text, lang)}{when}")
+            for row in x.rows:
+                click.echo(f"      | {row.id}: {tr(row.label, lang)}")
+            for column in x.columns:
+                score = f" = {column.score:g}" if column.score is not None else ""
+                click.echo(f"      + {column.id}{score}: {tr(column.label, lang)}")
+            if x.matrix_kind == "columns":
+                click.echo(f"      (scoring: {x.scoring})")
             for option in x.options:
                 score = f" = {option.score:g}" if option.score is not None else ""
                 click.echo(f"      - {option.id}{score}: {tr(option.label, lang)}")

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from readiness.company import SIZE_CLASSES
+from readiness.directory.benchmark_checks import check_benchmark
 from readiness.directory.vocabulary import NACE_FORM, Vocabulary
 from readiness.errors import Problem
 from readiness.schemas import load_schema
@@ -308,11 +309,7 @@ def check_statistics(doc: YamlDocument, vocab: Vocabulary) -> list[Problem]:
             problems.append(
                 doc.problem(("size_bands",), f"no band for the company size '{size}'", fix=f"add {size}")
             )
-    for key, texts in data["labels"].items():
-        problems += _missing_languages(doc, ("labels", key), texts, vocab.languages)
-    for key, band in data["size_bands"].items():
-        if "note" in band:
-            problems += _missing_languages(doc, ("size_bands", key, "note"), band["note"], vocab.languages)
+    problems += check_benchmark(doc, vocab.languages)
     for index, row in enumerate(data["rows"]):
         geo = row["geo"]
         if geo != "EU27" and geo not in vocab.countries:

@@ -11,6 +11,7 @@ from readiness.questionnaire.model import (
     Include,
     Law,
     Level,
+    Limit,
     Migration,
     Option,
     Origin,
@@ -41,17 +42,7 @@ def build_question(data: dict[str, Any], origin: Origin, section: str) -> Questi
         not_applicable=bool(data.get("not_applicable", False)),
         when_text=data.get("when"),
         store=data.get("store"),
-        options=tuple(
-            Option(
-                o["id"],
-                o["label"],
-                o.get("score"),
-                bool(o.get("exclusive", False)),
-                o.get("help"),
-                o.get("ai_act_role"),
-            )
-            for o in data.get("options", [])
-        ),
+        options=_options(data.get("options", [])),
         max_score=data.get("max_score"),
         scale_min=int(scale.get("min", 0)),
         scale_max=int(scale.get("max", 0)),
@@ -74,7 +65,25 @@ def build_question(data: dict[str, Any], origin: Origin, section: str) -> Questi
             build_question(f, origin.at("fields", i), section) for i, f in enumerate(data.get("fields", []))
         ),
         tags=tuple(data.get("tags", [])),
+        rows=_options(data.get("rows", [])),
+        columns=_options(data.get("columns", [])),
+        scoring=data.get("scoring", "per_column"),
+        measures=data.get("measures"),
         gap=data.get("gap"),
+    )
+
+
+def _options(items: list[dict[str, Any]]) -> tuple[Option, ...]:
+    return tuple(
+        Option(
+            o["id"],
+            o["label"],
+            o.get("score"),
+            bool(o.get("exclusive", False)),
+            o.get("help"),
+            o.get("ai_act_role"),
+        )
+        for o in items
     )
 
 
@@ -137,6 +146,13 @@ def build_recommendations(data: dict[str, Any], origin: Origin) -> list[Recommen
     ]
 
 
+def build_limits(data: dict[str, Any], origin: Origin) -> list[Limit]:
+    return [
+        Limit(lim["id"], lim["when"], float(lim["max_score"]), lim["text"], origin.at("limits", i))
+        for i, lim in enumerate(data.get("limits", []))
+    ]
+
+
 def build_laws(data: dict[str, Any], origin: Origin) -> list[Law]:
     return [
         Law(
@@ -170,4 +186,8 @@ def build_migration(data: dict[str, Any], origin: Origin) -> Migration | None:
         removed=tuple(raw.get("removed", [])),
         values={k: dict(v) for k, v in raw.get("values", {}).items()},
         origin=origin.at("migrations"),
+        into_matrix={
+            qid: next((kind, dict(sources)) for kind, sources in spec.items())
+            for qid, spec in raw.get("into_matrix", {}).items()
+        },
     )

@@ -7,8 +7,10 @@ from typing import Any
 
 from readiness.errors import Problem
 from readiness.questionnaire.citations import check_citations
+from readiness.questionnaire.migration_checks import check_migration
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Origin, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
+from readiness.questionnaire.rules import check_matrix, check_scoring_rules
 from readiness.yamlio import JsonPath, YamlDocument
 
 TEXT_KEYS = {
@@ -38,7 +40,8 @@ def check_questionnaire(q: Questionnaire, registry: Registry) -> list[Problem]:
             problems += _question(sub, in_group=True)
     problems += _levels(q)
     problems += _structure(q)
-    problems += _migration(q, registry)
+    problems += check_migration(q, registry)
+    problems += check_scoring_rules(q)
     problems += check_citations(q)
     return problems
 
@@ -132,6 +135,7 @@ def _question(question: Question, *, in_group: bool = False) -> list[Problem]:
         problems.append(
             _problem(o, "fields of a group are stored in their entry; remove `store`", "store", key=True)
         )
+    problems += check_matrix(question)
     if question.dimension is None:
         return problems
     problems += _scores(question)
@@ -168,6 +172,8 @@ def _scores(question: Question) -> list[Problem]:
                     fix="give the weakest option score: 0",
                 )
             ]
+    elif question.type == "matrix":
+        return _matrix_scores(question)
     elif question.type == "scale":
         if question.scale_max <= question.scale_min:
             return [_problem(o, "the scale's max must be above its min", "scale")]
@@ -191,6 +197,18 @@ def _scores(question: Question) -> list[Problem]:
                 o, f"a {question.type} question cannot be scored; remove `dimension`", "dimension", key=True
             )
         ]
+    return []
+
+
+def _matrix_scores(question: Question) -> list[Problem]:
+    """A scored matrix of options needs option scores; scales and tick boxes score as they are."""
+    if question.matrix_kind != "options":
+        return []
+    scores = [opt.score for opt in question.options]
+    if any(s is None for s in scores):
+        return [_problem(question.origin, "a scored matrix needs `score` on every option", "options")]
+    if max(s for s in scores if s is not None) <= 0:
+        return [_problem(question.origin, "no option scores above 0", "options")]
     return []
 
 
@@ -284,68 +302,6 @@ def _structure(q: Questionnaire) -> list[Problem]:
                     fix="add a question with this dimension or remove the dimension",
                 )
             )
-    return problems
-
-
-def _migration(q: Questionnaire, registry: Registry) -> list[Problem]:
-    m = q.migration
-    if m is None:
-        return []
-    problems = []
-    current = {x.id: x for x in q.questions()}
-    earlier = set(registry.versions(q.id))
-    for i, version in enumerate(m.from_versions):
-        if version not in earlier:
-            problems.append(
-                _problem(
-                    m.origin,
-                    f"no version {version} of '{q.id}' to migrate from",
-                    "from",
-                    i,
-                    fix=f"versions found: {', '.join(sorted(earlier)) or 'none'}",
-                )
-            )
-    for old, new in m.renamed.items():
-        if new not in current:
-            problems.append(
-                _problem(
-                    m.origin, f"renamed '{old}' to '{new}', but there is no question '{new}'", "renamed", old
-                )
-            )
-        if old in current:
-            problems.append(
-                _problem(
-                    m.origin,
-                    f"'{old}' is renamed but still a question in this version",
-                    "renamed",
-                    old,
-                    key=True,
-                )
-            )
-    for old in m.removed:
-        if old in current:
-            problems.append(
-                _problem(m.origin, f"'{old}' is listed as removed but is still a question", "removed")
-            )
-    for qid, mapping in m.values.items():
-        question = current.get(qid)
-        if question is None:
-            problems.append(
-                _problem(m.origin, f"value mapping for unknown question '{qid}'", "values", qid, key=True)
-            )
-            continue
-        for old_value, new_value in mapping.items():
-            if new_value is not None and question.options and new_value not in question.option_ids:
-                problems.append(
-                    _problem(
-                        m.origin,
-                        f"'{old_value}' maps to '{new_value}', which is not an option of '{qid}'",
-                        "values",
-                        qid,
-                        old_value,
-                        fix=f"options: {', '.join(question.option_ids)}",
-                    )
-                )
     return problems
 
 

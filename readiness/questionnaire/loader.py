@@ -20,6 +20,8 @@ from readiness.questionnaire.model import (
     Dimension,
     Law,
     Level,
+    Limit,
+    Migration,
     Origin,
     Question,
     Questionnaire,
@@ -48,6 +50,7 @@ RECOMMENDATION_SYMBOLS = {
     "ai_annex_iii": "strings",
     "ai_practices": "strings",
     "ai_transparency": "strings",
+    "ai_stage": "number",
 }
 
 
@@ -59,8 +62,11 @@ class _Parts:
     dimensions: list[Dimension] = field(default_factory=list)
     levels: list[Level] = field(default_factory=list)
     recommendations: list[Recommendation] = field(default_factory=list)
+    limits: list[Limit] = field(default_factory=list)
     laws: list[Law] = field(default_factory=list)
     files: list[YamlDocument] = field(default_factory=list)
+    modules: dict[str, str] = field(default_factory=dict)
+    module_migrations: list[tuple[str, str, Migration]] = field(default_factory=list)
 
 
 def load_questionnaire(path: Path, registry: Registry) -> Questionnaire:
@@ -95,8 +101,11 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         levels=tuple(parts.levels),
         sections=tuple(parts.sections),
         recommendations=tuple(parts.recommendations),
+        limits=tuple(parts.limits),
         laws=tuple(parts.laws),
         migration=build.build_migration(data, origin),
+        module_versions=dict(parts.modules),
+        module_migrations=tuple(parts.module_migrations),
         changes=data.get("changes"),
         files=tuple(d.name for d in parts.files),
         content_hash=_content_hash(parts.files),
@@ -207,10 +216,17 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
             )
             continue
         sub = _collect(included, registry, [*stack, ref], problems)
+        parts.modules.update(sub.modules)
+        parts.modules[include.module] = include.version
+        parts.module_migrations += sub.module_migrations
+        module_migration = build.build_migration(included.data, Origin(included, ()))
+        if module_migration is not None:
+            parts.module_migrations.append((include.module, include.version, module_migration))
         parts.sections += sub.sections
         parts.dimensions += sub.dimensions
         parts.levels = sub.levels or parts.levels
         parts.recommendations += sub.recommendations
+        parts.limits += sub.limits
         parts.laws += sub.laws
         parts.files += sub.files
     parts.files.append(document)
@@ -219,6 +235,7 @@ def _collect(document: YamlDocument, registry: Registry, stack: list[str], probl
     parts.dimensions += build.build_dimensions(document.data, origin)
     parts.levels = build.build_levels(document.data, origin) or parts.levels
     parts.recommendations += build.build_recommendations(document.data, origin)
+    parts.limits += build.build_limits(document.data, origin)
     parts.laws += build.build_laws(document.data, origin)
     return parts
 
@@ -274,6 +291,8 @@ def _compile_conditions(
     for rec in questionnaire.recommendations:
         compile_one(("recommendation", rec.id), rec.when_text, recommendation_symbols, rec.origin)
         compile_one(("done", rec.id), rec.done_when_text, recommendation_symbols, rec.origin, "done_when")
+    for limit in questionnaire.limits:
+        compile_one(("limit", limit.id), limit.when_text, recommendation_symbols, limit.origin)
     return compiled
 
 

@@ -11,6 +11,9 @@ from readiness.yamlio import JsonPath, YamlDocument
 
 Text = Mapping[str, str]
 SPECIAL_ANSWERS = ("dont_know", "not_applicable")
+# How a matrix of tick boxes is scored (docs/results.md, "The DMA method"): the published encodings of the
+# DMA's planned/invested matrix disagree, so the method is a named setting of the question.
+DUAL_SCORING = ("per_column", "per_row", "per_cell")
 
 
 def tr(text: Text | None, lang: str) -> str:
@@ -87,13 +90,41 @@ class Question:
     max_items: int | None = None
     fields: tuple[Question, ...] = ()
     tags: tuple[str, ...] = ()
+    rows: tuple[Option, ...] = ()
+    columns: tuple[Option, ...] = ()
+    scoring: str = "per_column"
+    measures: str | None = None
     # What to do about a low answer, as a report states a gap (the question itself is not an action).
     gap: Text | None = None
 
     @property
     def scored(self) -> bool:
         """Whether the question counts towards a dimension score."""
-        return self.dimension is not None and self.type in ("single", "multi", "scale", "yes_no", "number")
+        return self.dimension is not None and self.type in (
+            "single",
+            "multi",
+            "scale",
+            "yes_no",
+            "number",
+            "matrix",
+        )
+
+    @property
+    def matrix_kind(self) -> str:
+        """How a matrix's rows are answered: "columns" (tick boxes), "scale" or "options"; "" otherwise."""
+        if self.type != "matrix":
+            return ""
+        if self.columns:
+            return "columns"
+        return "options" if self.options else "scale"
+
+    @property
+    def row_ids(self) -> tuple[str, ...]:
+        return tuple(r.id for r in self.rows)
+
+    @property
+    def column_ids(self) -> tuple[str, ...]:
+        return tuple(c.id for c in self.columns)
 
     @property
     def option_ids(self) -> tuple[str, ...]:
@@ -114,7 +145,30 @@ class Question:
             "yes_no": "boolean",
             "text": "string",
             "group": "items",
+            "matrix": {"columns": "row_lists", "options": "row_strings", "scale": "row_numbers"}.get(
+                self.matrix_kind, "row_numbers"
+            ),
         }[self.type]
+
+
+def matrix_cells(question: Question, value: Mapping[str, Any], lang: str) -> tuple[str, ...]:
+    """A matrix answer in words, one "row: answer" per row (tick-box rows with nothing ticked left out)."""
+    cells = []
+    for row in question.rows:
+        cell = value.get(row.id)
+        if question.matrix_kind == "columns":
+            ticked = [tr(c.label, lang) for c in question.columns if c.id in (cell or ())]
+            if not ticked:
+                continue
+            answer = ", ".join(ticked)
+        elif question.matrix_kind == "options":
+            option = question.option(str(cell))
+            answer = tr(option.label, lang) if option else str(cell)
+        else:
+            label = tr(question.scale_labels.get(cell), lang) if isinstance(cell, int) else ""
+            answer = f"{cell} ({label})" if label else str(cell)
+        cells.append(f"{tr(row.label, lang)}: {answer}")
+    return tuple(cells)
 
 
 @dataclass(frozen=True)
@@ -190,12 +244,25 @@ class Recommendation:
 
 
 @dataclass(frozen=True)
+class Limit:
+    """A ceiling on the overall score while `when` holds, with the rule in words for the report."""
+
+    id: str
+    when_text: str
+    max_score: float
+    text: Text
+    origin: Origin
+
+
+@dataclass(frozen=True)
 class Migration:
     from_versions: tuple[str, ...]
     renamed: Mapping[str, str]
     removed: tuple[str, ...]
     values: Mapping[str, Mapping[str, str | None]]
     origin: Origin
+    # matrix question id -> ("rows" | "columns", {row or column id: old question id})
+    into_matrix: Mapping[str, tuple[str, Mapping[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -222,8 +289,12 @@ class Questionnaire:
     levels: tuple[Level, ...] = ()
     sections: tuple[Section, ...] = ()
     recommendations: tuple[Recommendation, ...] = ()
+    limits: tuple[Limit, ...] = ()
     laws: tuple[Law, ...] = ()
     migration: Migration | None = None
+    # Included modules: their versions, and the migrations of those that have one (id, version, migration).
+    module_versions: Mapping[str, str] = field(default_factory=dict)
+    module_migrations: tuple[tuple[str, str, Migration], ...] = ()
     changes: Text | None = None
     files: tuple[str, ...] = ()
     content_hash: str = ""
@@ -250,7 +321,7 @@ class Questionnaire:
         return next((law for law in self.laws if law.id == law_id), None)
 
     def condition(self, scope: str, owner: str) -> Condition | None:
-        """The compiled condition of a question ("question", id), section or recommendation."""
+        """The compiled condition of a question ("question", id), section, recommendation or limit."""
         return self.conditions.get((scope, owner))
 
     def _index(self) -> dict[str, Question]:

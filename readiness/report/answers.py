@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readiness.answers import Answers
-from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire, tr
+from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, Questionnaire, matrix_cells, tr
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,8 @@ def answer_row(question: Question, value: Any, lang: str) -> AnswerRow | None:
         chosen = [question.option(str(v)) for v in values]
         labels = tuple(tr(o.label, lang) if o else str(v) for o, v in zip(chosen, values, strict=True))
         return AnswerRow(question.id, text, "choices", labels=labels)
+    if question.type == "matrix" and isinstance(value, Mapping):
+        return AnswerRow(question.id, text, "choices", labels=matrix_cells(question, value, lang))
     if question.type == "yes_no":
         return AnswerRow(question.id, text, "yes_no", flag=bool(value))
     if question.type == "scale":

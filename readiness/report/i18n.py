@@ -67,6 +67,12 @@ class Formatter:
         pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
         return format_decimal(value, format=pattern, locale=self.locale)
 
+    def share(self, value: float | None) -> str:
+        """A published percentage with one decimal, the locale's way (`20.0%`, `20,0%`); a dash for none."""
+        if value is None:
+            return "–"
+        return format_percent(value / 100, format="#,##0.0%", locale=self.locale)
+
     def percent(self, share: float) -> str:
         """A share 0-1 as a whole percentage, the locale's way (`92%`, `92%` or `92 %`)."""
         return format_percent(share, locale=self.locale)

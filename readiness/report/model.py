@@ -18,6 +18,7 @@ from typing import Any
 from readiness.questionnaire.model import Questionnaire
 from readiness.report.aiact import AIAct, build_ai_act
 from readiness.report.answers import AnswerSection, RegisterEntry, answer_sections, register_entries
+from readiness.report.benchmark import Benchmark, ScoreExplanation, benchmark, score_explanation
 from readiness.report.brand import Brand
 from readiness.report.plan import Action, Plan, Recommendation, action_plan, recommendation
 from readiness.slug import slugify
@@ -150,6 +151,8 @@ class Report:
     support_checked: tuple[str, str]
     plan: Plan
     context: tuple[Context, ...]
+    benchmark: Benchmark | None
+    explanation: ScoreExplanation
     answers: tuple[AnswerSection, ...]
     register: tuple[RegisterEntry, ...]
     sources: tuple[Source, ...]
@@ -222,6 +225,8 @@ def build_report(
             recommendations, ai_act, as_of, {d.id for d in dimensions}, readiness.get("done") or ()
         ),
         context=tuple(_context(c) for c in assessment.get("context", [])),
+        benchmark=benchmark(assessment.get("benchmark")),
+        explanation=score_explanation(readiness),
         answers=answer_sections(questionnaire, answers_data, lang),
         register=register_entries(questionnaire, answers_data),
         sources=_sources(assessment),
