@@ -1,0 +1,67 @@
+"""The languages the program speaks: one folder each in `readiness/locale/`, English the source.
+
+`readiness/locale/<code>/` holds what belongs to one language and to no text in particular: its
+`language.yaml` (name, date and number locale, how it cites articles), its `glossary.yaml` (the law's
+terms in that language) and the pipeline's sentences (`messages.yaml` for English, `messages.po` for the
+others). Adding a folder adds the language; nothing in the code names one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from readiness.errors import ProblemsError, ReadinessError
+from readiness.l10n.texts import SOURCE_LANGUAGE
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+LANGUAGE_FILE = "language.yaml"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language: its code, its name in itself, the Babel locale of its formats, its citation style."""
+
+    code: str
+    name: str
+    formats: str
+    citation: Mapping[str, object]
+
+
+def language_dir(code: str) -> Path:
+    """The folder of language `code` (which may not exist yet)."""
+    return LOCALE_DIR / code
+
+
+@cache
+def tool_languages() -> tuple[str, ...]:
+    """Every language the program speaks, English first, then by code."""
+    found = sorted(p.parent.name for p in LOCALE_DIR.glob(f"*/{LANGUAGE_FILE}"))
+    return (SOURCE_LANGUAGE, *(code for code in found if code != SOURCE_LANGUAGE))
+
+
+@cache
+def language(code: str) -> Language:
+    """The language `code`, read from its folder (checked against its schema); English for an unknown one
+    is the caller's choice, so an unknown code is an error here."""
+    from readiness.schemas import check_against_schema
+    from readiness.yamlio import read_yaml
+
+    path = language_dir(code) / LANGUAGE_FILE
+    if not path.is_file():
+        raise ReadinessError(
+            f"the program does not speak '{code}'; it speaks {', '.join(tool_languages())}"
+        )
+    document = read_yaml(path)
+    problems = check_against_schema(document, "language")
+    if problems:
+        raise ProblemsError(problems)
+    data = document.data
+    return Language(code, data["name"], data["formats"], data["citation"])
+
+
+def known_language(code: str) -> Language:
+    """The language `code` when the program speaks it, else English (whose texts are the fallback)."""
+    return language(code if code in tool_languages() else SOURCE_LANGUAGE)
