@@ -93,6 +93,11 @@ def _install_resolvers() -> None:
 _install_resolvers()
 
 
+def yaml_1_2_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """How plain values are read (YAML 1.2 booleans, no timestamps), for another loader of our files."""
+    return _Loader.yaml_implicit_resolvers
+
+
 @dataclass
 class YamlDocument:
     """A parsed YAML file: its data, and the node tree that knows where each value was written."""

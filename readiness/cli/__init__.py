@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "assess": "readiness.cli.assess_cmd:assess",
     "report": "readiness.cli.report_cmd:report",
     "validate": "readiness.cli.validate_cmd:validate",
+    "translations": "readiness.cli.translations_cmd:translations",
     "questionnaires": "readiness.cli.questionnaires_cmd:questionnaires",
     "schema": "readiness.cli.schema_cmd:schema",
     "info": "readiness.cli.info_cmd:info",

@@ -163,7 +163,7 @@ def _check_entry(
     for key in ("summary", "client_note"):
         texts = item.get(key)
         if isinstance(texts, dict):
-            problems += _missing_languages(doc, (*at, key), texts, vocab.languages)
+            problems += _missing_languages(doc, (*at, key), texts, vocab.written_languages)
     info = vocab.statuses.get(status, {})
     if info.get("caveat") and "note" not in info and "client_note" not in item:
         problems.append(
@@ -215,7 +215,7 @@ def check_vocabulary(doc: YamlDocument, entry_kinds: Sequence[str]) -> list[Prob
     """
     data = doc.data
     vocab = Vocabulary(data)
-    languages = vocab.languages
+    languages = vocab.written_languages
     problems: list[Problem] = []
     countries = list(data["countries"])
     for code, info in data["countries"].items():
@@ -309,7 +309,7 @@ def check_statistics(doc: YamlDocument, vocab: Vocabulary) -> list[Problem]:
             problems.append(
                 doc.problem(("size_bands",), f"no band for the company size '{size}'", fix=f"add {size}")
             )
-    problems += check_benchmark(doc, vocab.languages)
+    problems += check_benchmark(doc, vocab.written_languages)
     for index, row in enumerate(data["rows"]):
         geo = row["geo"]
         if geo != "EU27" and geo not in vocab.countries:

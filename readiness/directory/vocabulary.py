@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from readiness.l10n.languages import tool_languages
+
 NACE_FORM = re.compile(r"^(?P<section>[A-U])?(?P<division>[0-9]{2})(?P<rest>\.[0-9]{1,2})?$")
 
 
@@ -27,9 +29,15 @@ class Vocabulary:
     data: Mapping[str, Any]
 
     @property
-    def languages(self) -> tuple[str, ...]:
-        """Languages every human text is written in, English first."""
+    def written_languages(self) -> tuple[str, ...]:
+        """Languages every human text is written in inline, English first (checked by `validate`)."""
         return tuple(self.data["languages"])
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages texts are made in: those written inline and those the program speaks through its
+        catalogues (a text not yet translated into one falls back to English)."""
+        return tuple(dict.fromkeys((*self.written_languages, *tool_languages())))
 
     @property
     def countries(self) -> Mapping[str, Mapping[str, Any]]:

@@ -51,9 +51,7 @@ def language(code: str) -> Language:
 
     path = language_dir(code) / LANGUAGE_FILE
     if not path.is_file():
-        raise ReadinessError(
-            f"the program does not speak '{code}'; it speaks {', '.join(tool_languages())}"
-        )
+        raise ReadinessError(f"the program does not speak '{code}'; it speaks {', '.join(tool_languages())}")
     document = read_yaml(path)
     problems = check_against_schema(document, "language")
     if problems:

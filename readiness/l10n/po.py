@@ -98,7 +98,9 @@ def parse_po(text: str, name: str) -> list[PoEntry]:
         keyword, _, rest = line.partition(" ")
         if keyword not in ("msgctxt", "msgid", "msgid_plural") and not keyword.startswith("msgstr"):
             raise ProblemsError([Problem(name, number, 1, f"unknown PO keyword '{keyword}'")])
-        if keyword in fields or (keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields)):
+        if keyword in fields or (
+            keyword in ("msgctxt", "msgid") and any(k.startswith("msgstr") for k in fields)
+        ):
             flush()
         if keyword.startswith("msgstr") and not string_line:
             string_line = number
@@ -114,7 +116,9 @@ def _read_cached(path: str, _mtime: int, _size: int) -> tuple[PoEntry, ...]:
     raw = file.read_bytes()
     name = display_path(file)
     if len(raw) > MAX_PO_BYTES:
-        raise ProblemsError([Problem(name, 0, 0, f"the file is larger than {MAX_PO_BYTES // 1024 // 1024} MiB")])
+        raise ProblemsError(
+            [Problem(name, 0, 0, f"the file is larger than {MAX_PO_BYTES // 1024 // 1024} MiB")]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

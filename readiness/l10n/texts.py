@@ -62,8 +62,10 @@ def _walk(data: Any, path: JsonPath, name: str) -> Iterator[TextEntry]:
 
 def _item_names(items: list[Any]) -> list[str]:
     """Each item's `id` when every item that has one has a distinct one; positions otherwise."""
-    ids = [str(item["id"]) if isinstance(item, dict) and isinstance(item.get("id"), str | int) else None
-           for item in items]
+    ids = [
+        str(item["id"]) if isinstance(item, dict) and isinstance(item.get("id"), str | int) else None
+        for item in items
+    ]
     given = [i for i in ids if i is not None]
     if len(given) != len(set(given)):
         return [str(index) for index in range(len(items))]
