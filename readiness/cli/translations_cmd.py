@@ -44,7 +44,7 @@ def status_command(languages: tuple[str, ...], missing: bool, output_format: str
     for state in statuses:
         title = f"{state.lang}: {state.share:g}% ({state.done:,} of {state.total:,} texts)"
         if state.lang not in tool_languages():
-            title += f"; not a language of the program yet (readiness translations extract --lang {state.lang})"
+            title += f"; not spoken yet (start it: translations extract --lang {state.lang})"
         elif not state.complete:
             title += "; not complete, so not offered"
         table = Table(
