@@ -27,7 +27,8 @@ from readiness.l10n.sources import BabelSource, ContentSource, MessagesSource, S
 from readiness.l10n.texts import SOURCE_LANGUAGE, text_entries
 from readiness.yamlio import read_yaml
 
-WIDTH = 100
+# The width pybabel writes with, so that its update and ours leave the same lines.
+WIDTH = 76
 TEAM = "readiness contributors"
 
 
@@ -85,11 +86,11 @@ def _content(source: ContentSource, lang: str) -> Written | None:
 
 
 def _messages(source: MessagesSource, lang: str) -> Written:
-    from readiness.texts import english, english_path
+    from readiness.texts import english
 
     template = _new_catalog(None)
     for key, text in english().items():
-        _add(template, text, key, (display_path(english_path()), 0))
+        template.add(text, "", context=key)  # the key names it; no location to point at
     return _write(source.catalogue(lang), _merged(template, source.catalogue(lang), lang))
 
 

@@ -10,7 +10,7 @@ sentences, and reports each wrong variant at its file and line with the right te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +21,7 @@ from readiness.l10n.coverage import Missing, Part
 from readiness.l10n.languages import language_dir
 from readiness.l10n.po import read_po
 from readiness.l10n.texts import SOURCE_LANGUAGE, text_entries
+from readiness.yamlio import YamlDocument
 
 GLOSSARY_FILE = "glossary.yaml"
 
@@ -128,11 +129,28 @@ def glossary_part(lang: str) -> Part:
 
 def term_problems(lang: str) -> list[Problem]:
     """Every wrong variant of a term in every text of `lang`, at its file and line, with the right term."""
+    return _flag(lang, language_texts(lang))
+
+
+def document_term_problems(document: YamlDocument, languages: Iterable[str]) -> list[Problem]:
+    """The wrong terms in the texts of one file (translations added) in each of `languages`."""
+    problems = []
+    for lang in languages:
+        texts = [
+            (document.name, *document.position((*entry.path, lang)), entry.texts[lang])
+            for entry in text_entries(document.data)
+            if entry.texts.get(lang)
+        ]
+        problems += _flag(lang, texts)
+    return problems
+
+
+def _flag(lang: str, texts: Iterable[tuple[str, int, int, str]]) -> list[Problem]:
     found = terms(lang)
     if not found:
         return []
     problems = []
-    for path, line, column, text in language_texts(lang):
+    for path, line, column, text in texts:
         for term in found:
             spans: list[tuple[int, int]] = []
             for pattern in term.wrong:

@@ -109,6 +109,7 @@ def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire
         module_migrations=tuple(parts.module_migrations),
         changes=data.get("changes"),
         files=tuple(d.name for d in parts.files),
+        documents=tuple(parts.files),
         content_hash=_content_hash(parts.files),
     )
     questionnaire.conditions.update(_compile_conditions(questionnaire, problems))
