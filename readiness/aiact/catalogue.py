@@ -125,6 +125,7 @@ class _Builder:
             version=data["version"],
             regulation=law["regulation"],
             amended_by=law["amended_by"],
+            numbered_points=tuple(law.get("numbered_points", ())),
             checked=law["checked"],
             sources=tuple(Source(**source) for source in law["sources"]),
             links=ArticleLinks(**{**law["links"], "languages": _text(law["links"]["languages"])}),

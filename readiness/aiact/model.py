@@ -213,6 +213,7 @@ class Catalogue:
     version: str
     regulation: str
     amended_by: str
+    numbered_points: tuple[str, ...]
     checked: str
     sources: tuple[Source, ...]
     links: ArticleLinks

@@ -1,15 +1,17 @@
 """Article citations written the way each language writes them.
 
 The data cites the English way, as the schemas require (`Art. 6(1)(a)`, `Art. 6(1a)-(1c)`,
-`Annex III point 4(a)`, `Annex I Section B`), so rules and links can read them. When a citation is shown,
-`cite` rewrites it with the templates in the language's `language.yaml`: `artikel 6, lid 1, punt a)` in
-Dutch. A citation that is not in one of those forms is shown as written.
+`Annex III point 4(a)`, `Annex I Section B`, `Regulation (EU) 2024/1689`), so rules and links can read
+them. When a citation is shown, `cite` rewrites it with the templates in the language's `language.yaml`:
+`artikel 6, lid 1, punt a)`, `Verordening (EU) 2024/1689` in Dutch. A citation that is not in one of
+those forms is shown as written.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from typing import Any
 
 from readiness.l10n.languages import known_language
 
@@ -20,6 +22,8 @@ _ANNEX = re.compile(
     r"^Annex (?P<number>[IVXLC]+)(?: Section (?P<section>[A-Z]))?"
     r"(?: point (?P<point>\d+[a-z]*)(?P<groups>(?:\([0-9a-z]+\))*))?$"
 )
+_ACT = re.compile(r"^(?P<kind>[A-Z][a-z]+) \((?P<union>[A-Za-z, ]+)\) (?:No )?(?P<number>\d+/\d+)$")
+_NUMBERED = re.compile(r"^[A-Z][a-z]+ \([A-Za-z, ]+\) No ")
 _GROUP = re.compile(r"\(([0-9a-z]+)\)")
 _CONTINUED = re.compile(r"^\((?P<token>[0-9a-z]+)\)$")
 _ROMAN = re.compile(r"^[ivx]+$")
@@ -63,6 +67,14 @@ def _one(part: str, templates: Mapping[str, object], enumerated: Collection[str]
             kind = "paragraph" if index == 0 and article["number"] not in enumerated else "point"
             out += _fill(templates[kind], _token(group, templates))
         return out
+    act = _ACT.match(part)
+    if act and act["kind"] in templates["acts"]:  # type: ignore[operator]
+        kinds, unions = templates["acts"], templates["unions"]
+        assert isinstance(kinds, Mapping) and isinstance(unions, Mapping)
+        number = act["number"]
+        if _NUMBERED.match(part):
+            number = str(templates["act_number"]).format(number=number)
+        return f"{kinds[act['kind']]} ({unions.get(act['union'], act['union'])}) {number}"
     annex = _ANNEX.match(part)
     if annex:
         out = _fill(templates["annex"], annex["number"])
@@ -97,3 +109,32 @@ def _inserted(letters: str, templates: Mapping[str, object]) -> str:
 
 def _fill(template: object, number: str) -> str:
     return str(template).format(number=number)
+
+
+def localise_result(result: Mapping[str, Any], lang: str, enumerated: Collection[str] = ()) -> dict[str, Any]:
+    """A copy of an assessment result (its JSON form) with every article, annex and act it cites written
+    the way `lang` cites law, in running-text form: for showing it. The JSON result keeps the English
+    form, which rules and links read. `enumerated` applies to the AI Act's own articles only."""
+    out = dict(result)
+    if out.get("ai_act"):
+        out["ai_act"] = _cited(out["ai_act"], lang, enumerated)
+    readiness = out.get("readiness")
+    if isinstance(readiness, Mapping) and readiness.get("recommendations"):
+        out["readiness"] = {**readiness, "recommendations": _cited(readiness["recommendations"], lang, ())}
+    return out
+
+
+_CITING_KEYS = frozenset({"article", "annex", "regulation", "amended_by"})
+
+
+def _cited(value: Any, lang: str, enumerated: Collection[str]) -> Any:
+    if isinstance(value, Mapping):
+        return {
+            key: cite(item, lang, enumerated)
+            if key in _CITING_KEYS and isinstance(item, str)
+            else _cited(item, lang, enumerated)
+            for key, item in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [_cited(item, lang, enumerated) for item in value]
+    return value

@@ -122,9 +122,9 @@ def _broken(tmp_path: Path, file: str, old: str, new: str) -> list[Problem]:
         ),
         (
             "rules.yaml",
-            "Annex III use ({annex_iii})",
-            "Annex III use ({annex_3})",
-            "'{annex_3}' is not a register field",
+            "Placed on the market on {placed_on_market}",
+            "Placed on the market on {placed_on_markt}",
+            "'{placed_on_markt}' is not a register field",
         ),
         (
             "rules.yaml",
