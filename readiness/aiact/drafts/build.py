@@ -20,6 +20,7 @@ from readiness.aiact.drafts.templates import load_templates
 from readiness.aiact.model import Catalogue, LangText, pick
 from readiness.aiact.register import Register
 from readiness.aiact.result import AIActAssessment
+from readiness.l10n.citations import cite
 
 
 def build_drafts(
@@ -65,7 +66,7 @@ def _fill(
         id=template.id,
         lang=lang,
         title=pick(template.title, lang),
-        article=template.article,
+        article=cite(template.article, lang, catalogue.numbered_points),
         link=catalogue.links.link(template.article, lang),
         purpose=text(template.purpose),
         company=str(facts.get("company_name") or ""),
@@ -88,7 +89,7 @@ def _fill(
 def _section(section: SectionTemplate, text: _Filler, catalogue: Catalogue, lang: str) -> Section:
     return Section(
         heading=text(section.heading),
-        article=section.article,
+        article=cite(section.article, lang, catalogue.numbered_points) if section.article else "",
         link=catalogue.links.link(section.article, lang) if section.article else "",
         guidance=text(section.guidance) if section.guidance else "",
         fields=tuple(
