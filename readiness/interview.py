@@ -19,6 +19,7 @@ from readiness.flow import (
     first_open,
     missing_required,
     next_after,
+    offered_options,
     progress,
     record_turn,
     visible_fields,
@@ -313,13 +314,7 @@ class Interview:
                 )
                 for v in range(question.scale_min, question.scale_max + 1)
             ]
-        options = question.options
-        if question.store == "company.language":
-            # Only the languages the program speaks in full are offered (an answer already given stays).
-            from readiness.l10n.status import complete_languages
-
-            offered = {*complete_languages(), self.answers.value(question)}
-            options = tuple(o for o in options if o.id in offered)
+        options = offered_options(question, self.answers.value(question))
         return [Choice(tr(o.label, self.lang), o.id) for o in options]
 
     def _select_hints(self) -> tuple[str, str]:

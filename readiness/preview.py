@@ -17,6 +17,7 @@ from typing import Any
 import rule_engine.ast as ast
 
 from readiness.conditions import Condition
+from readiness.flow import offered_options
 from readiness.questionnaire.model import Question, Questionnaire, tr
 
 Gettext = Callable[[str], str]
@@ -142,7 +143,7 @@ def _question(
         answer=_answer_kind(question, lang, _),
         options=()
         if question.type == "matrix"
-        else tuple((o.id, tr(o.label, lang)) for o in question.options),
+        else tuple((o.id, tr(o.label, lang)) for o in offered_options(question)),
         scale=tuple(
             (value, tr(question.scale_labels.get(value), lang))
             for value in range(question.scale_min, question.scale_max + 1)

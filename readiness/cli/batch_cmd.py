@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.cli.options import (
     as_of_option,
     format_option,
@@ -42,6 +43,7 @@ MAX_JOBS_PER_CORE = 2
     help="Worker processes (default: one per CPU core).",
 )
 @lang_option
+@allow_incomplete_option
 @report_options
 @format_option("pdf", "html", "md", "json", "text", default="pdf")
 @as_of_option
@@ -57,6 +59,7 @@ def batch(
     out_dir: Path,
     jobs: int | None,
     lang: str | None,
+    allow_incomplete: bool,
     brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
@@ -83,6 +86,9 @@ def batch(
     from readiness.batch.work import SUFFIXES, Options, options_salt
     from readiness.questionnaire.registry import Registry
 
+    if lang is not None:
+        # Refused before any work: what every report needs (each questionnaire is checked with its item).
+        check_language(lang, allow_incomplete=allow_incomplete, hubdocs=summary)
     registry = Registry.default(questionnaire_dirs)
     salt = options_salt(output_format, lang, as_of, brand_path, pdfa, template_dirs, include_unconfirmed)
     expanded = expand_inputs(inputs, registry)
@@ -115,6 +121,7 @@ def batch(
         templates=template_dirs,
         pdfa=pdfa,
         include_unconfirmed=include_unconfirmed,
+        allow_incomplete=allow_incomplete,
     )
     cores = os.cpu_count() or 1
     if jobs is not None and jobs > MAX_JOBS_PER_CORE * cores:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.company import SIZE_CLASSES, Company
 from readiness.directory.vocabulary import in_language
 
@@ -64,6 +65,7 @@ class VocabularyChoice(click.ParamType):
 @click.option("--high-risk", is_flag=True, help="The company has a high-risk AI system under the AI Act.")
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--lang", type=VocabularyChoice("languages"), default="en", show_default=True)
+@allow_incomplete_option
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="At most this many entries [default: 12]."
 )
@@ -89,6 +91,7 @@ def hubs(
     high_risk: bool,
     output: str,
     lang: str,
+    allow_incomplete: bool,
     limit: int | None,
     include_unconfirmed: bool,
     extra_dirs: tuple[Path, ...],
@@ -108,7 +111,11 @@ def hubs(
         load_directory,
         match_support,
     )
+    from readiness.l10n.sources import directory_source
 
+    check_language(
+        lang, allow_incomplete=allow_incomplete, report=False, extra=[directory_source().part(lang)]
+    )
     directory = load_directory(extra_dirs)
     vocab = directory.vocabulary
     company: Company | None = None

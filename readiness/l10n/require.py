@@ -123,3 +123,19 @@ def shipped_parts(
     if web:
         chosen.append(babel["web"])
     return tuple(source.part(lang) for source in chosen)
+
+
+def aiact_parts(lang: str, *, drafts: bool = False) -> tuple[Part, ...]:
+    """The parts `readiness aiact classify` and `aiact docs` show: the AI Act catalogue (and the drafts)."""
+    from readiness.l10n.sources import aiact_sources
+
+    catalogue, draft_templates = aiact_sources()
+    return (catalogue.part(lang), *((draft_templates.part(lang),) if drafts else ()))
+
+
+def catalogue_parts(lang: str, *domains: str) -> tuple[Part, ...]:
+    """The parts of the program's own Babel catalogues named by domain (messages, hubdocs, web)."""
+    from readiness.l10n.sources import babel_sources
+
+    by_domain = {source.domain: source for source in babel_sources()}
+    return tuple(by_domain[domain].part(lang) for domain in domains)

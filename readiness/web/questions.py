@@ -14,6 +14,7 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from readiness.answers import value_problem
+from readiness.flow import offered_options
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, tr
 from readiness.web.forms import text, texts
 from readiness.web.pages import gettext_for
@@ -80,7 +81,7 @@ def field_for(
         }
         choices = tuple(
             Choice(value, label, help_text, value in chosen)
-            for value, label, help_text in _options(question, lang)
+            for value, label, help_text in _options(question, lang, current)
         )
     value = (
         typed
@@ -178,7 +179,7 @@ def _control(question: Question) -> str:
     return "textarea" if long else "text"
 
 
-def _options(question: Question, lang: str) -> list[tuple[str, str, str]]:
+def _options(question: Question, lang: str, current: Any = None) -> list[tuple[str, str, str]]:
     _ = gettext_for(lang)
     if question.type == "yes_no":
         return [("true", _("Yes"), ""), ("false", _("No"), "")]
@@ -191,7 +192,7 @@ def _options(question: Question, lang: str) -> list[tuple[str, str, str]]:
             )
             for v in range(question.scale_min, question.scale_max + 1)
         ]
-    return [(o.id, tr(o.label, lang), tr(o.help, lang)) for o in question.options]
+    return [(o.id, tr(o.label, lang), tr(o.help, lang)) for o in offered_options(question, current)]
 
 
 def _hint(question: Question, lang: str, _: Callable[[str], str]) -> str:
