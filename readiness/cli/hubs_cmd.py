@@ -177,9 +177,11 @@ def _print_table(
     table.add_column(word("column_why"), ratio=3)
     for number, match in enumerate(matches, start=1):
         where = " · ".join(
-            p for p in (vocab.kind_label(match.kind, lang), match.country, match.region or match.city) if p
+            p
+            for p in (vocab.kind_label(match.kind, lang), match.country, match.region_in(lang) or match.city)
+            if p
         )
-        support = f"[bold]{escape(match.name)}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
+        support = f"[bold]{escape(match.name_in(lang))}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
         why = "\n".join(
             text for text in (in_language(t, lang) for t in (match.why, match.note, match.caution)) if text
         )

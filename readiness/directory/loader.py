@@ -191,7 +191,8 @@ def entry_from(
     return DirectoryEntry(
         id=item["id"],
         kind=item["kind"],
-        name=item["name"],
+        name=item["name"]["en"] if isinstance(item["name"], Mapping) else item["name"],
+        names=dict(item["name"]) if isinstance(item["name"], Mapping) else {},
         country=item["country"],
         status=item["status"],
         sources=tuple(item["sources"]),

@@ -78,11 +78,11 @@ def _lead(candidate: Candidate, request: Request, vocab: Vocabulary, lang: str) 
     if place in LOCAL_PLACES and offer:
         return vocab.reason("offer", lang, lead=vocab.reason("lead_own", lang, kind=kind), offer=offer)
     if place == "region":
-        lead = vocab.reason("lead_region", lang, kind=kind, where=entry.region or entry.city)
+        lead = vocab.reason("lead_region", lang, kind=kind, where=entry.region_in(lang) or entry.city)
     elif place == "nationwide":
         lead = vocab.reason("lead_nationwide", lang, kind=kind, country=country)
     elif place in ("country", "listed"):
-        where = entry.region or entry.city
+        where = entry.region_in(lang) or entry.city
         where_text = vocab.reason("where", lang, where=where) if where else ""
         other_region = place == "country" and request.region and entry.nuts
         key = "lead_other_region" if other_region else "lead_country"

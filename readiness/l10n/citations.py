@@ -117,24 +117,29 @@ def localise_result(result: Mapping[str, Any], lang: str, enumerated: Collection
     form, which rules and links read. `enumerated` applies to the AI Act's own articles only."""
     out = dict(result)
     if out.get("ai_act"):
-        out["ai_act"] = _cited(out["ai_act"], lang, enumerated)
+        out["ai_act"] = localise_citations(out["ai_act"], lang, enumerated)
     readiness = out.get("readiness")
     if isinstance(readiness, Mapping) and readiness.get("recommendations"):
-        out["readiness"] = {**readiness, "recommendations": _cited(readiness["recommendations"], lang, ())}
+        out["readiness"] = {
+            **readiness,
+            "recommendations": localise_citations(readiness["recommendations"], lang, ()),
+        }
     return out
 
 
 _CITING_KEYS = frozenset({"article", "annex", "regulation", "amended_by"})
 
 
-def _cited(value: Any, lang: str, enumerated: Collection[str]) -> Any:
+def localise_citations(value: Any, lang: str, enumerated: Collection[str] = ()) -> Any:
+    """`value` (plain data) with every `article`, `annex`, `regulation` and `amended_by` in it cited the
+    way `lang` cites law."""
     if isinstance(value, Mapping):
         return {
             key: cite(item, lang, enumerated)
             if key in _CITING_KEYS and isinstance(item, str)
-            else _cited(item, lang, enumerated)
+            else localise_citations(item, lang, enumerated)
             for key, item in value.items()
         }
     if isinstance(value, list | tuple):
-        return [_cited(item, lang, enumerated) for item in value]
+        return [localise_citations(item, lang, enumerated) for item in value]
     return value
