@@ -52,6 +52,21 @@ def _answers(paths: list[Path] | None) -> list[Problem]:
     return problems
 
 
+def _brand(paths: list[Path] | None) -> list[Problem]:
+    from readiness.errors import ReadinessError
+    from readiness.report.brand import load_brand
+
+    problems: list[Problem] = []
+    for path in paths or [None]:
+        try:
+            load_brand(path)
+        except ProblemsError as exc:
+            problems += exc.problems
+        except ReadinessError as exc:
+            problems.append(Problem(str(path or "<built-in brand>"), 0, 0, exc.message))
+    return problems
+
+
 def extra_checks() -> dict[str, ExtraCheck]:
     """Checkers by marker, in the order they are tried."""
     from readiness.directory import check_directory_files
@@ -70,4 +85,9 @@ def extra_checks() -> dict[str, ExtraCheck]:
         "draft_labels": _drafts,
         "systems": _register,
         "questionnaire": _answers,
+        "colors": _brand,
+        "contact": _brand,
+        "card": _brand,
+        "directory_entry": _brand,
+        "footer": _brand,
     }
