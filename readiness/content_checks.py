@@ -57,7 +57,8 @@ def _brand(paths: list[Path] | None) -> list[Problem]:
     from readiness.report.brand import load_brand
 
     problems: list[Problem] = []
-    for path in paths or [None]:
+    targets: list[Path | None] = list(paths) if paths else [None]  # None: the built-in brand
+    for path in targets:
         try:
             load_brand(path)
         except ProblemsError as exc:
