@@ -39,6 +39,11 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
     default=None,
     help="Worker processes (default: one per CPU core).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Render on a Dask cluster at this scheduler address, e.g. tcp://10.0.0.5:8786 (readiness[dask]).",
+)
 @lang_option
 @report_options
 @format_option("pdf", "html", "md", "json", default="pdf")
@@ -53,6 +58,7 @@ def batch(
     inputs: tuple[Path, ...],
     out_dir: Path,
     jobs: int | None,
+    scheduler: str | None,
     lang: str | None,
     brand_path: Path | None,
     pdfa: bool,
@@ -70,14 +76,19 @@ def batch(
     row and question ids as column headers (`readiness template csv QUESTIONNAIRE` writes one). Reports
     whose input and options have not changed are skipped, so an interrupted batch resumes where it
     stopped. One bad input never stops the others: it is listed with its reason at the end and in
-    DIR/batch-summary.json, and the exit code is 1.
+    DIR/batch-summary.json, and the exit code is 1. With --scheduler the reports are rendered on a Dask
+    cluster and written here (see docs/hub-workflows.md).
     """
     from readiness.batch.inputs import expand_inputs
     from readiness.batch.runner import run_batch
     from readiness.batch.summary import BatchSummary, summary_lines
-    from readiness.batch.work import Options
+    from readiness.batch.work import Options, templates_hash
     from readiness.questionnaire.registry import Registry
 
+    if scheduler and jobs:
+        raise ReadinessError(
+            "--jobs does not apply with --scheduler: the cluster's workers render the reports"
+        )
     registry = Registry.default(questionnaire_dirs)
     brand_hash = _brand_hash(brand_path)
     expanded = expand_inputs(inputs, registry)
@@ -99,7 +110,7 @@ def batch(
             "as_of": as_of.isoformat(),
             "brand": brand_hash,
             "pdfa": pdfa,
-            "templates": _templates_hash(template_dirs),
+            "templates": templates_hash(template_dirs),
         }
     )
     options = Options(
@@ -115,10 +126,16 @@ def batch(
         templates=template_dirs,
         pdfa=pdfa,
     )
-    workers = min(jobs or os.cpu_count() or 1, len(expanded.items))
     started = time.perf_counter()
-    with _progress(len(expanded.items)) as advance:
-        outcome = run_batch(expanded.items, options, jobs=workers, on_result=advance)
+    if scheduler:
+        from readiness.batch.cluster import run_on_cluster
+
+        with _progress(len(expanded.items)) as advance:
+            outcome, workers = run_on_cluster(expanded.items, options, scheduler, on_result=advance)
+    else:
+        workers = min(jobs or os.cpu_count() or 1, len(expanded.items))
+        with _progress(len(expanded.items)) as advance:
+            outcome = run_batch(expanded.items, options, jobs=workers, on_result=advance)
     result = BatchSummary(
         outcome.results,
         out_dir,
@@ -128,6 +145,7 @@ def batch(
         time.perf_counter() - started,
         len(expanded.items),
         outcome.interrupted,
+        scheduler,
     )
     path = result.write()
     for line in summary_lines(result, path):
@@ -158,16 +176,6 @@ def _brand_hash(brand_path: Path | None) -> str:
     brand = load_brand(brand_path)
     digest = hashlib.sha256(brand_path.read_bytes() if brand_path else b"built-in")
     digest.update(brand.logo.data if brand.logo else b"")
-    return digest.hexdigest()
-
-
-def _templates_hash(folders: tuple[Path, ...]) -> str:
-    """Every file of the user's template folders, so that editing a template renders the reports again."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(f"{path.relative_to(folder)}\0".encode())
-            digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

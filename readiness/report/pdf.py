@@ -23,7 +23,6 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from readiness.atomic import write_atomic
 from readiness.errors import ReadinessError
 from readiness.report.html import template_dirs
 from readiness.report.model import Report
@@ -38,13 +37,6 @@ MEDIA_TYPES = {".ttf": "font/ttf", ".otf": "font/otf", ".woff": "font/woff", ".w
 
 class FetchRefused(ValueError):
     """A resource outside the allowed folders was asked for; WeasyPrint logs it and renders without it."""
-
-
-def write_pdf(
-    html: str, path: Path, *, report: Report, pdfa: bool = False, templates: Sequence[Path] = ()
-) -> None:
-    """Render `html` to a PDF at `path`, written atomically (a reader never sees half a file)."""
-    write_atomic(path, render_pdf(html, report=report, pdfa=pdfa, templates=templates))
 
 
 @cache
