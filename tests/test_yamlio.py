@@ -12,7 +12,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 
 from readiness import yamlparse
 from readiness.errors import ProblemsError
-from readiness.yamlio import MAX_FILE_BYTES, decode_text, parse_yaml, read_yaml
+from readiness.yamlio import MAX_FILE_BYTES, decode_text, dump_yaml, parse_yaml, read_yaml
 from tests.conftest import ROOT
 
 
@@ -193,3 +193,44 @@ def test_awkward_and_bad_texts_give_the_same_result_with_both_parsers(text: str)
 @given(st.lists(st.sampled_from(TOKENS), max_size=40).map("".join))
 def test_random_texts_give_the_same_result_with_both_parsers(text: str) -> None:
     assert _outcome(text, fast=True) == _outcome(text, fast=False)
+
+
+# Both emitters write the same answers files.
+
+
+def _documents(text: st.SearchStrategy[str]) -> st.SearchStrategy[dict[str, Any]]:
+    values = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), text)
+    nested = st.recursive(
+        values,
+        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
+        max_leaves=12,
+    )
+    return st.dictionaries(text, nested, max_size=6)
+
+
+ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8"), max_size=150)
+# What people type into an interview: no control characters or line separators other than \n.
+TYPED_TEXT = st.text(
+    alphabet=st.characters(
+        codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp"), include_characters="\n"
+    ),
+    max_size=150,
+)
+
+
+@pytest.mark.parametrize("path", [p for p in SHIPPED if p.parent.name == "examples"], ids=lambda p: p.name)
+def test_answers_files_are_written_the_same_by_both_emitters(path: Path) -> None:
+    data = parse_yaml(path.read_text(encoding="utf-8"), path).data
+    assert dump_yaml(data) == dump_yaml(data, fast=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_documents(ANY_TEXT))
+def test_any_data_is_written_the_same_by_both_emitters(data: dict[str, Any]) -> None:
+    assert dump_yaml(data) == dump_yaml(data, fast=False)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_documents(TYPED_TEXT))
+def test_typed_answers_read_back_as_they_were_written(data: dict[str, Any]) -> None:
+    assert parse_yaml(dump_yaml(data), Path("out.yaml")).data == data
