@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -61,6 +62,7 @@ class ItemResult:
     assessment: dict[str, Any] | None = None
     pid: int = 0
     peak_rss_kb: int = 0
+    cpu_seconds: float = 0.0  # the process's CPU time when the item was done (bench/batch_bench.py)
 
 
 class _Worker:
@@ -70,12 +72,34 @@ class _Worker:
     brand: Any = None
 
 
-def start_worker(options: Options) -> None:
-    """Load the questionnaire registry and the brand once per worker process (the pool's initializer)."""
+def start_worker(options: Options, freeze: bool = False) -> None:
+    """Set a process up for many items, once: the questionnaire registry, the brand, the AI Act catalogue,
+    the directory and, for PDFs, WeasyPrint's font configuration, so that no report pays for them.
+
+    `freeze` (the pool's workers) then moves all of that out of the garbage collector's way: it lives as
+    long as the process, and every report's collections would otherwise walk through it again.
+    """
     from readiness.report.brand import load_brand
 
     _Worker.registry = Registry.default(options.questionnaire_dirs)
     _Worker.brand = load_brand(options.brand_path)
+    # Broken content is reported by each item, with its place, not by the pool's start-up.
+    with contextlib.suppress(ReadinessError):
+        _warm_up(options)
+    if freeze:
+        gc.freeze()
+
+
+def _warm_up(options: Options) -> None:
+    from readiness.aiact.catalogue import load_catalogue
+    from readiness.directory import load_directory
+
+    load_catalogue()
+    load_directory()
+    if options.fmt == "pdf":
+        from readiness.report.pdf import warm_up
+
+        warm_up()
 
 
 def process(item: BatchInput, options: Options) -> ItemResult:
@@ -96,6 +120,7 @@ def process(item: BatchInput, options: Options) -> ItemResult:
     result.seconds = round(time.perf_counter() - started, 3)
     result.pid = os.getpid()
     result.peak_rss_kb = peak_rss_kb()
+    result.cpu_seconds = time.process_time()
     return result
 
 

@@ -46,6 +46,11 @@ def font_config(weasyprint: Any) -> Any:
     return weasyprint.text.fonts.FontConfiguration()
 
 
+def warm_up() -> None:
+    """Import WeasyPrint and make the process's font configuration now (a batch worker's start-up)."""
+    font_config(_import_weasyprint())
+
+
 def render_pdf(html: str, *, report: Report, pdfa: bool = False, templates: Sequence[Path] = ()) -> bytes:
     """The PDF's bytes: metadata from the HTML head, the answers attached, PDF/A-3b on request."""
     weasyprint = _import_weasyprint()
