@@ -12,7 +12,7 @@ from readiness import schemas
 from readiness.answers import load_answers
 from readiness.questionnaire import Registry, loader
 from readiness.yamlio import read_yaml
-from tests.conftest import EXAMPLES, ROOT
+from tests.conftest import EXAMPLES, ROOT, Run
 from tests.test_yamlio import _nodes, _typed
 
 CONTENT = sorted(
@@ -128,3 +128,11 @@ def test_a_passed_schema_check_is_remembered_a_failed_one_is_not(
     assert schemas.check_against_schema(read_yaml(good, cache=True), "brand") == []
     with pytest.raises(AssertionError, match="checked again"):
         schemas.check_against_schema(read_yaml(bad, cache=True), "brand")
+
+
+def test_info_says_where_the_cache_is_or_that_it_is_off(
+    run: Run, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert f"content cache: {cache_dir}\n" in run(["info"]).output
+    monkeypatch.setenv(content_cache.ENV_OFF, "1")
+    assert "content cache: off (READINESS_NO_CACHE is set)" in run(["info"]).output
