@@ -182,8 +182,8 @@ class _Batch:
             return None
         try:
             job = prepare(item, self.registry, self.options, result)
-        except ReadinessError as exc:
-            result.reason = exc.message
+        except Exception as exc:  # a bad input, or a bug: either way this item fails, the rest go on
+            result.reason, result.detail = _failure(exc)
             self._record(index, result)
             return None
         running = _Running(index, job, result)
@@ -247,6 +247,13 @@ class _Batch:
         self.notify(result)
 
 
+def _failure(exc: Exception) -> tuple[str, str]:
+    """The reason (and, for a bug, the traceback) an item failed with, as a local batch says it."""
+    if isinstance(exc, ReadinessError):
+        return exc.message, ""
+    return f"internal error ({exc.__class__.__name__}: {exc}); please report it", traceback.format_exc()
+
+
 def _key(index: int) -> str:
     """A task key unique to this run (a second batch never reuses an older task's result)."""
     return f"readiness-{os.getpid()}-{time.time_ns()}-{index}"
@@ -265,11 +272,8 @@ def render_task(task: Task, shared: Shared) -> Rendered:
         # One report at a time per process: WeasyPrint's font configuration is shared by the process.
         with _RENDER_LOCK:
             _render(task, shared, rendered)
-    except ReadinessError as exc:
-        rendered.reason = exc.message
-    except Exception as exc:  # a bug: reported with its traceback, the batch goes on
-        rendered.reason = f"internal error ({exc.__class__.__name__}: {exc}); please report it"
-        rendered.detail = traceback.format_exc()
+    except Exception as exc:  # a bad input or a bug: reported, and the batch goes on
+        rendered.reason, rendered.detail = _failure(exc)
     rendered.seconds = round(time.perf_counter() - started, 3)
     rendered.pid = os.getpid()
     rendered.peak_rss_kb = peak_rss_kb()

@@ -152,20 +152,16 @@ def _wait_for_a_task(watcher: Any, name: str, batch: subprocess.Popen[bytes]) ->
     pytest.fail("the worker never got a report to render")
 
 
+def _one_company_on(run: Run, tmp_path: Path, scheduler: str) -> Any:
+    shutil.copy(EXAMPLES / "quickscan.answers.yaml", tmp_path)
+    answers = tmp_path / "quickscan.answers.yaml"
+    return run(["batch", answers, "--out-dir", tmp_path / "out", "--scheduler", scheduler])
+
+
 def test_an_unreachable_scheduler_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     dask = pytest.importorskip("dask", reason="needs the dask extra")
-    shutil.copy(EXAMPLES / "quickscan.answers.yaml", tmp_path)
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
-        result = run(
-            [
-                "batch",
-                tmp_path / "quickscan.answers.yaml",
-                "--out-dir",
-                tmp_path / "out",
-                "--scheduler",
-                "tcp://127.0.0.1:9",
-            ]
-        )
+        result = _one_company_on(run, tmp_path, "tcp://127.0.0.1:9")
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
@@ -175,17 +171,7 @@ def test_without_the_extra_the_scheduler_option_says_what_to_install(
     run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setitem(sys.modules, "distributed", None)
-    shutil.copy(EXAMPLES / "quickscan.answers.yaml", tmp_path)
-    result = run(
-        [
-            "batch",
-            tmp_path / "quickscan.answers.yaml",
-            "--out-dir",
-            tmp_path / "out",
-            "--scheduler",
-            "tcp://127.0.0.1:8786",
-        ]
-    )
+    result = _one_company_on(run, tmp_path, "tcp://127.0.0.1:8786")
     assert result.exit_code == 2
     assert "pip install 'readiness[dask]'" in result.output
     assert "Traceback" not in result.output
