@@ -175,3 +175,11 @@ def test_without_the_extra_the_scheduler_option_says_what_to_install(
     assert result.exit_code == 2
     assert "pip install 'readiness[dask]'" in result.output
     assert "Traceback" not in result.output
+
+
+def test_jobs_do_not_apply_to_a_cluster(run: Run, tmp_path: Path) -> None:
+    shutil.copy(EXAMPLES / "quickscan.answers.yaml", tmp_path)
+    answers = tmp_path / "quickscan.answers.yaml"
+    result = run(["batch", answers, "--out-dir", tmp_path / "out", "--scheduler", "tcp://x:1", "--jobs", "2"])
+    assert result.exit_code == 2
+    assert "--jobs does not apply with --scheduler" in result.output
