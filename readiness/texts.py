@@ -5,13 +5,13 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-import yaml
+from readiness.yamlio import load_trusted
 
 
 @cache
 def _catalogue() -> dict[str, dict[str, str]]:
     text = (resources.files(__package__) / "messages.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_trusted(text)
 
 
 def message(key: str, lang: str, **values: object) -> str:

@@ -24,7 +24,16 @@ from readiness.web.settings import Settings  # noqa: E402
 from readiness.web.workspace import Workspace  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-EXAMPLES = ["manufacturing", "agri-food", "health", "retail", "finance", "transport", "energy", "public-sector"]
+EXAMPLES = [
+    "manufacturing",
+    "agri-food",
+    "health",
+    "retail",
+    "finance",
+    "transport",
+    "energy",
+    "public-sector",
+]
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -64,7 +73,10 @@ def shoot(driver: Any, name: str, lang: str, scroll_to: str | None = None) -> No
     target = OUT / f"{name}-{lang}.png"
     driver.save_screenshot(str(target))
     if shutil.which("pngquant"):
-        subprocess.run(["pngquant", "--force", "--skip-if-larger", "--output", str(target), "--", str(target)], check=False)
+        subprocess.run(
+            ["pngquant", "--force", "--skip-if-larger", "--output", str(target), "--", str(target)],
+            check=False,
+        )
     print(f"wrote {target.relative_to(ROOT)}")
 
 
@@ -81,7 +93,9 @@ def session(driver: Any, base: str, lang: str, workspace: Path) -> None:
     shoot(driver, "home", lang)
     driver.get(f"{base}/new")
     shoot(driver, "new", lang)
-    driver.find_element("id", "name").send_keys("Bakkerij De Korenaar" if lang == "nl" else "Harbour Bakery Ltd")
+    driver.find_element("id", "name").send_keys(
+        "Bakkerij De Korenaar" if lang == "nl" else "Harbour Bakery Ltd"
+    )
     driver.find_element("css selector", "input[value='general']").click()
     click(driver, "button.primary")
     driver.find_element("css selector", "input[value='NL']").click()

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import click
 
 from readiness.company import SIZE_CLASSES, Company
-from readiness.directory.vocabulary import in_language
 
 if TYPE_CHECKING:
     from readiness.directory import SupportMatch, Vocabulary
@@ -156,6 +155,7 @@ def _print_table(
     from rich.table import Table
 
     from readiness.directory import ai_use_context
+    from readiness.directory.vocabulary import in_language
 
     def word(key: str, **values: str) -> str:
         return in_language(vocab.data["interface"][key], lang).format(**values)

@@ -51,7 +51,7 @@ def entry_kinds() -> list[str]:
 
 def _read_checked(path: Path, schema: str) -> tuple[YamlDocument | None, list[Problem]]:
     try:
-        doc = read_yaml(path)
+        doc = read_yaml(path, cache=True)
     except ProblemsError as exc:
         return None, exc.problems
     if schema == ENTRY_SCHEMA:
