@@ -57,8 +57,11 @@ class Row:
 
 @dataclass(frozen=True)
 class Column:
+    """A column's header (a stage's number, with its words below as help) and how a control names it."""
+
     label: str
     help: str = ""
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -107,7 +110,7 @@ def matrix_view(
         }
         label = tr(row.label, lang)
         cells = tuple(
-            Cell(f"{row_id}-{n}", value, column.label, value in picked)
+            Cell(f"{row_id}-{n}", value, column.name or column.label, value in picked)
             for n, (value, column) in enumerate(columns, 1)
         )
         rows.append(
@@ -169,10 +172,8 @@ def _columns(question: Question, lang: str) -> list[tuple[str, Column]]:
         return [(c.id, Column(tr(c.label, lang), tr(c.help, lang))) for c in question.columns]
     if question.matrix_kind == "options":
         return [(o.id, Column(tr(o.label, lang), tr(o.help, lang))) for o in question.options]
-    return [
-        (
-            str(v),
-            Column(f"{v} – {tr(question.scale_labels[v], lang)}" if v in question.scale_labels else str(v)),
-        )
-        for v in range(question.scale_min, question.scale_max + 1)
-    ]
+    stages = []
+    for v in range(question.scale_min, question.scale_max + 1):
+        words = tr(question.scale_labels.get(v), lang)
+        stages.append((str(v), Column(str(v), words, f"{v} – {words}" if words else str(v))))
+    return stages
