@@ -275,3 +275,11 @@ def test_a_matrix_among_other_fields_reads_only_its_own_rows(registry: Registry)
     form = FormData([(f"{name}.strategy", "partially"), *rows])
     complete = read_answer(question, form, "en", name=name)
     assert complete.value == {"strategy": "partially", **dict.fromkeys(question.row_ids[1:], "yes")}
+
+
+def test_a_special_answer_saved_for_a_matrix_is_shown_with_no_row_chosen(registry: Registry) -> None:
+    stages = registry.load("dma-sme@2.0.0").question("dr_advanced")
+    assert stages is not None
+    field = field_for(replace(stages, dont_know=True), "dont_know", "en")
+    assert field.special == "dont_know" and field.matrix is not None
+    assert not any(cell.checked for row in field.matrix.rows for cell in row.cells)
