@@ -89,6 +89,8 @@ def prepare(workspace: Path) -> None:
 
 
 def session(driver: Any, base: str, lang: str, workspace: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
     driver.get(f"{base}/language/{lang}?next=/")
     shoot(driver, "home", lang)
     driver.get(f"{base}/new")
@@ -105,6 +107,11 @@ def session(driver: Any, base: str, lang: str, workspace: Path) -> None:
     click(driver, "button[value='save']")
     shoot(driver, "question-error", lang)
     ref = driver.current_url.split("/a/", 1)[1].split("/q/", 1)[0]
+    driver.get(f"{base}/a/{ref}/q/dr_advanced")
+    for row, column in (("simulation", 4), ("vr_ar", 1), ("cad_cam", 6), ("mes", 5)):
+        driver.find_element("id", f"q-value-{row}-{column}").click()
+    ActionChains(driver).move_to_element(driver.find_element("tag name", "h1")).perform()  # no row hovered
+    shoot(driver, "question-matrix", lang)
     driver.get(f"{base}/a/{ref}/q/ai_systems")
     shoot(driver, "register", lang)
     driver.get(f"{base}/a/reports/manufacturing.answers.yaml/q/ai_systems")
