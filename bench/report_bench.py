@@ -1,11 +1,16 @@
 """How long one full report takes, against WeasyPrint rendering the same HTML alone (the floor).
 
-Both are measured in the same run, interleaved, so the ratio holds on any machine: a full report is
-building the model, rendering the HTML and writing the PDF with its attachment; the floor is WeasyPrint
-turning the finished HTML into a PDF with the same fonts and options. Peak memory is Python's own
-(tracemalloc, one extra run each) and the process's resident maximum.
+Both are measured in the same run, interleaved, so the ratio holds on any machine. In this process: a
+full report is building the model, rendering the HTML and writing the PDF with its attachment; the floor
+is WeasyPrint turning the finished HTML into a PDF with the same fonts and options. Peak memory is
+Python's own (tracemalloc, one extra run each) and the process's resident maximum.
+
+With --processes, as a user meets it: `readiness report ANSWERS` as a whole process (start-up, loading
+the content, the PDF), with the content cache warm and with it off, against WeasyPrint's own command
+line (`python -m weasyprint`) rendering that report's HTML.
 
     python bench/report_bench.py [--runs 5] [--lang en|nl] [--answers examples/manufacturing.answers.yaml]
+    python bench/report_bench.py --processes [--runs 5] [--answers examples/manufacturing.answers.yaml]
 """
 
 from __future__ import annotations
@@ -15,9 +20,12 @@ import datetime as dt
 import gc
 import json
 import logging
+import os
 import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 import warnings
@@ -46,7 +54,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--lang", choices=("en", "nl"), default="en")
     parser.add_argument("--answers", type=Path, help="an answers file (default: the report test fixture)")
+    parser.add_argument(
+        "--processes", action="store_true", help="whole processes (default answers: manufacturing)"
+    )
     args = parser.parse_args()
+    if args.processes:
+        processes(args.answers or ROOT / "examples" / "manufacturing.answers.yaml", args.lang, args.runs)
+        return
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     warnings.simplefilter("ignore", DeprecationWarning)
     import weasyprint
@@ -95,6 +109,46 @@ def main() -> None:
     print(
         f"process peak resident memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB"
     )
+
+
+def processes(answers: Path, lang: str, runs: int) -> None:
+    """`readiness report` against `python -m weasyprint` on its HTML, whole processes, medians."""
+    python, as_of = sys.executable, "2026-12-01"
+    base = ["-m", "readiness", "report", str(answers.resolve()), "--lang", lang, "--as-of", as_of]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        cache = {**os.environ, "READINESS_CACHE_DIR": str(folder / "cache")}
+        no_cache = {**cache, "READINESS_NO_CACHE": "1"}
+        html = folder / "report.html"
+        subprocess.run(
+            [python, *base, "--format", "html", "--out", str(html)],
+            check=True,
+            capture_output=True,
+            env=cache,
+        )
+        templates = template_dirs()[-1].as_uri() + "/"
+        commands = {
+            "readiness report (content cache warm)": ([python, *base, "--out", str(folder / "a.pdf")], cache),
+            "readiness report (no content cache)": (
+                [python, *base, "--out", str(folder / "b.pdf")],
+                no_cache,
+            ),
+            "WeasyPrint alone on its HTML": (
+                [python, "-m", "weasyprint", "--pdf-tags", "-u", templates, str(html), str(folder / "c.pdf")],
+                cache,
+            ),
+        }
+        times: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(runs):
+            for name, (command, env) in commands.items():
+                start = time.perf_counter()
+                subprocess.run(command, check=True, capture_output=True, env=env)
+                times[name].append(time.perf_counter() - start)
+    floor = statistics.median(times["WeasyPrint alone on its HTML"])
+    print(f"{answers.name}, {lang}, whole processes, median of {runs}; load average {os.getloadavg()[0]:.1f}")
+    for name, values in times.items():
+        median = statistics.median(values)
+        print(f"{name:<40} {median:6.2f} s   {median / floor:5.2f} x WeasyPrint alone")
 
 
 def _peak(job: Callable[[], bytes]) -> int:

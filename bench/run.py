@@ -46,7 +46,9 @@ def rate(func: Callable[[], object], seconds: float = 2.0) -> float:
 
 def startup(repeat: int) -> list[tuple[str, str, str]]:
     python = sys.executable
-    readiness = [python, "-m", "readiness"]
+    # The console script a user runs, where it is installed next to this Python; else `python -m`.
+    script = Path(python).parent / "readiness"
+    readiness = [str(script)] if script.is_file() else [python, "-m", "readiness"]
     floor = wall([python, "-c", "pass"], repeat)
     click_floor = wall([python, "-c", "import click"], repeat)
     rows = [

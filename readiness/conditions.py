@@ -23,9 +23,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+# isort: off
+# rule-engine with its parser tables from the content cache (rule_tables): imported before rule-engine.
+from readiness import rule_tables  # noqa: F401
 import rule_engine
 import rule_engine.ast as ast
 import rule_engine.errors
+
+# isort: on
 
 T = rule_engine.DataType
 MAX_EXPRESSION_LENGTH = 2_000

@@ -69,6 +69,22 @@ def _language_files(paths: list[Path] | None) -> list[Problem]:
     return problems
 
 
+def _brand(paths: list[Path] | None) -> list[Problem]:
+    from readiness.errors import ReadinessError
+    from readiness.report.brand import load_brand
+
+    problems: list[Problem] = []
+    targets: list[Path | None] = list(paths) if paths else [None]  # None: the built-in brand
+    for path in targets:
+        try:
+            load_brand(path)
+        except ProblemsError as exc:
+            problems += exc.problems
+        except ReadinessError as exc:
+            problems.append(Problem(str(path or "<built-in brand>"), 0, 0, exc.message))
+    return problems
+
+
 def extra_checks() -> dict[str, ExtraCheck]:
     """Checkers by marker, in the order they are tried."""
     from readiness.directory import check_directory_files
@@ -90,4 +106,9 @@ def extra_checks() -> dict[str, ExtraCheck]:
         "terms": _language_files,
         "citation": _language_files,
         "gap_because": _language_files,
+        "colors": _brand,
+        "contact": _brand,
+        "card": _brand,
+        "directory_entry": _brand,
+        "footer": _brand,
     }

@@ -11,11 +11,10 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from readiness.l10n.languages import language_dir
 from readiness.l10n.po import read_po
 from readiness.l10n.texts import SOURCE_LANGUAGE
+from readiness.yamlio import load_trusted
 
 ENGLISH_FILE = "messages.yaml"
 CATALOGUE_FILE = "messages.po"
@@ -34,7 +33,7 @@ def catalogue_path(lang: str) -> Path:
 @cache
 def english() -> dict[str, str]:
     """Key -> English sentence."""
-    return yaml.safe_load(english_path().read_text(encoding="utf-8"))
+    return load_trusted(english_path().read_text(encoding="utf-8"))
 
 
 @cache

@@ -61,46 +61,76 @@ def value_problem(question: Question, value: Any, lang: str = "en", *, labels: b
     elif kind == "text":
         return _text_problem(question, value, lang)
     elif kind == "matrix":
-        return _matrix_problem(question, value, lang)
+        return _matrix_problem(question, value, lang, labels)
     return None
 
 
-def _matrix_problem(question: Question, value: Any, lang: str) -> str | None:
-    """A matrix answer maps row ids to each row's answer; tick-box rows may be left out (nothing ticked)."""
+def _matrix_problem(question: Question, value: Any, lang: str, labels: bool) -> str | None:
+    problems = matrix_problems(question, value, lang, labels=labels)
+    return problems[0][1] if problems else None
+
+
+def matrix_problems(
+    question: Question, value: Any, lang: str = "en", *, labels: bool = False
+) -> list[tuple[str, str]]:
+    """Every problem of a matrix answer as (row id, why), in the order a file check reports them.
+
+    A matrix answer maps row ids to each row's answer; tick-box rows may be left out (nothing ticked), other
+    rows may not: the rows left out are one problem, named at the first of them. The row is "" where the
+    answer as a whole is wrong (not a mapping, a row the question does not have). With `labels`, rows,
+    columns and options are named by the labels the user saw, in `lang`.
+    """
     if not isinstance(value, dict):
-        return message("value_matrix", lang, value=_quoted(value))
-    rows = ", ".join(question.row_ids)
+        return [("", message("value_matrix", lang, value=_quoted(value)))]
+
+    def row_name(row_id: str) -> str:
+        row = next((r for r in question.rows if r.id == row_id), None) if labels else None
+        return tr(row.label, lang) if row is not None else row_id
+
+    known = [row_name(r) for r in question.row_ids]
+    problems = []
     for row in value:
         if row not in question.row_ids:
             close = difflib.get_close_matches(str(row), list(question.row_ids), n=1)
-            hint = message("value_did_you_mean", lang, close=close[0]) if close else ""
-            return message("value_matrix_row", lang, row=shorten(row), hint=hint, rows=rows)
+            hint = message("value_did_you_mean", lang, close=row_name(close[0])) if close else ""
+            problems.append(
+                ("", message("value_matrix_row", lang, row=shorten(row), hint=hint, rows=", ".join(known)))
+            )
     kind = question.matrix_kind
     if kind == "columns":
+        columns = ", ".join(tr(c.label, lang) if labels else c.id for c in question.columns)
         for row, ticked in value.items():
-            if not isinstance(ticked, list) or any(c not in question.column_ids for c in ticked):
-                columns = ", ".join(question.column_ids)
-                return message("value_matrix_columns", lang, row=row, columns=columns, value=_quoted(ticked))
-        return None
+            if row in question.row_ids and (
+                not isinstance(ticked, list) or any(c not in question.column_ids for c in ticked)
+            ):
+                why = message(
+                    "value_matrix_columns", lang, row=row_name(row), columns=columns, value=_quoted(ticked)
+                )
+                problems.append((row, why))
+        return problems
     missing = [r for r in question.row_ids if r not in value]
     if missing:
-        return message("value_matrix_missing", lang, rows=", ".join(missing))
+        why = message("value_matrix_missing", lang, rows=", ".join(map(row_name, missing)))
+        problems.append((missing[0], why))
     for row, cell in value.items():
+        if row not in question.row_ids:
+            continue
         if kind == "options":
-            if not isinstance(cell, str) or question.option(cell) is None:
-                return message(
-                    "value_matrix_cell", lang, row=row, problem=_not_an_option(cell, question, lang, False)
-                )
+            if isinstance(cell, str) and question.option(cell) is not None:
+                continue
+            problem = _not_an_option(cell, question, lang, labels)
         elif (
-            isinstance(cell, bool)
-            or not isinstance(cell, int)
-            or not question.scale_min <= cell <= question.scale_max
+            isinstance(cell, int)
+            and not isinstance(cell, bool)
+            and question.scale_min <= cell <= question.scale_max
         ):
+            continue
+        else:
             problem = message(
                 "value_scale", lang, low=question.scale_min, high=question.scale_max, value=_quoted(cell)
             )
-            return message("value_matrix_cell", lang, row=row, problem=problem)
-    return None
+        problems.append((row, message("value_matrix_cell", lang, row=row_name(row), problem=problem)))
+    return problems
 
 
 def _quoted(value: object) -> str:

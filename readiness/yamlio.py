@@ -4,112 +4,89 @@ Every file the program reads from a user (questionnaires, answers, registers, di
 comes through `read_yaml`. It refuses what PyYAML would silently accept or choke on: duplicate keys,
 alias bombs, deep nesting, huge, empty, binary or non-UTF-8 files. Booleans follow YAML 1.2 (only
 true/false), so an option called `no` or a country code `NO` stays a string, and dates and versions stay
-strings too.
+strings too. The parsers are in `readiness.yamlparse` (libyaml's where it reads a file as PyYAML would).
+
+Content files (questionnaires, the AI Act catalogue, the directory) are read with `cache=True`: their
+parsed data and positions are kept in the content cache (`readiness.cache`), keyed by a hash of the
+text, so the next run skips parsing them. A company's files are never cached.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
-import yaml.reader
-from yaml.composer import Composer
-from yaml.events import AliasEvent
+from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from readiness import cache as content_cache
+from readiness import yamlparse
 from readiness.errors import Problem, ProblemsError, display_path
+from readiness.yamlparse import MAX_ALIASES, MAX_DEPTH, MAX_EXPANDED_NODES, parse_text
+
+__all__ = [
+    "MAX_ALIASES",
+    "MAX_DEPTH",
+    "MAX_EXPANDED_NODES",
+    "MAX_FILE_BYTES",
+    "JsonPath",
+    "YamlDocument",
+    "check_size",
+    "decode_text",
+    "dump_yaml",
+    "format_json_path",
+    "load_trusted",
+    "parse_yaml",
+    "read_limited",
+    "read_yaml",
+]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_ALIASES = 100
-MAX_DEPTH = 64
-MAX_EXPANDED_NODES = 200_000
 
 JsonPath = tuple[str | int, ...]
+# A node's position and value, as the cache keeps it: (kind, line, column, tag, value), where the value
+# is the text of a scalar (kind 0), the encoded items of a sequence (1) or key-value pairs of a mapping (2).
+Encoded = tuple[int, int, int, str, Any]
 
 
-class _Limit(yaml.YAMLError):
-    def __init__(self, message: str, node_mark: Any) -> None:
-        super().__init__(message)
-        self.message = message
-        self.mark = node_mark
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans, no timestamps, no duplicate keys and limits on aliases and depth."""
-
-    yaml_implicit_resolvers: dict[str, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self.aliases = 0
-
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
-        if self.check_event(AliasEvent):
-            self.aliases += 1
-            if self.aliases > MAX_ALIASES:
-                raise _Limit(
-                    f"more than {MAX_ALIASES} YAML aliases (*name); write the values out instead",
-                    self.peek_event().start_mark,
-                )
-        self._depth += 1
-        if self._depth > MAX_DEPTH:
-            raise _Limit(f"nesting deeper than {MAX_DEPTH} levels", self.peek_event().start_mark)
-        try:
-            return Composer.compose_node(self, parent, index)  # type: ignore[arg-type]
-        finally:
-            self._depth -= 1
-
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
-        seen: dict[Any, Node] = {}
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, list | dict):
-                raise _Limit("a key must be a plain value, not a list or mapping", key_node.start_mark)
-            if key in seen:
-                first = seen[key].start_mark.line + 1
-                raise _Limit(f"duplicate key '{key}' (first defined on line {first})", key_node.start_mark)
-            seen[key] = key_node
-        return super().construct_mapping(node, deep=deep)
-
-
-def _install_resolvers() -> None:
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items():
-        kept = [
-            (tag, rx)
-            for tag, rx in resolvers
-            if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")
-        ]
-        if kept:
-            _Loader.yaml_implicit_resolvers[first] = kept
-    _Loader.add_implicit_resolver(
-        "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-    )
-
-
-_install_resolvers()
-
-
-def yaml_1_2_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
-    """How plain values are read (YAML 1.2 booleans, no timestamps), for another loader of our files."""
-    return _Loader.yaml_implicit_resolvers
-
-
-@dataclass
 class YamlDocument:
-    """A parsed YAML file: its data, and the node tree that knows where each value was written."""
+    """A parsed YAML file: its data, and the node tree that knows where each value was written.
 
-    path: Path
-    data: Any
-    root: Node | None
+    A document from the cache has its tree in the cache's compact form, rebuilt into nodes only when a
+    position is asked for (which happens when something is wrong). `digest` is the cache key of its text
+    (empty for files that are not cached).
+    """
+
+    def __init__(
+        self, path: Path, data: Any, root: Node | None, *, digest: str = "", encoded: Encoded | None = None
+    ) -> None:
+        self.path = path
+        self.data = data
+        self.digest = digest
+        self._root = root
+        self._encoded = encoded
+        self._name = ("", "")
+
+    def with_data(self, data: Any) -> YamlDocument:
+        """The same file and positions with other data (the data with its translations added)."""
+        return YamlDocument(self.path, data, self._root, digest=self.digest, encoded=self._encoded)
+
+    @property
+    def root(self) -> Node | None:
+        """The root node (None for a document built from data, as a register passed in by a program)."""
+        if self._root is None and self._encoded is not None:
+            self._root = _decode(self._encoded)
+        return self._root
 
     @property
     def name(self) -> str:
-        """The path as shown in messages."""
-        return display_path(self.path)
+        """The path as shown in messages (relative to the working folder, so kept per folder)."""
+        cwd = str(Path.cwd())
+        if self._name[0] != cwd:
+            self._name = (cwd, display_path(self.path))
+        return self._name[1]
 
     def position(self, json_path: JsonPath, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of the value at `json_path`, or of its key when `key` is true.
@@ -152,20 +129,6 @@ def format_json_path(json_path: JsonPath) -> str:
     return out
 
 
-def _expanded_size(node: Node, memo: dict[int, int]) -> int:
-    if id(node) in memo:
-        return memo[id(node)]
-    memo[id(node)] = 1  # a cycle counts once; PyYAML can build recursive structures
-    if isinstance(node, MappingNode):
-        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
-    elif isinstance(node, SequenceNode):
-        size = 1 + sum(_expanded_size(v, memo) for v in node.value)
-    else:
-        size = 1
-    memo[id(node)] = size
-    return size
-
-
 def decode_text(raw: bytes, name: str) -> str:
     """Bytes as UTF-8 text, or a problem naming the line and column of the first bad byte."""
     if b"\x00" in raw:
@@ -184,8 +147,12 @@ def decode_text(raw: bytes, name: str) -> str:
     return text.removeprefix("\ufeff")
 
 
-def parse_yaml(text: str, path: Path) -> YamlDocument:
-    """Parse YAML text already in memory (see `read_yaml` for the checks)."""
+def parse_yaml(text: str, path: Path, *, fast: bool = True, cache: bool = False) -> YamlDocument:
+    """Parse YAML text already in memory (see `read_yaml` for the checks).
+
+    `cache=True` (content files only) looks the text up in the content cache and stores it there.
+    `fast=False` uses the pure-Python parser only (the tests compare both parsers with it).
+    """
     name = display_path(path)
     if not text.strip() or all(
         line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
@@ -193,43 +160,52 @@ def parse_yaml(text: str, path: Path) -> YamlDocument:
         raise ProblemsError(
             [Problem(name, 0, 0, "the file is empty", fix="add content or pass another file")]
         )
-    try:
-        loader = _Loader(text)
-    except yaml.reader.ReaderError as exc:
-        raise ProblemsError([_reader_problem(name, text, exc)]) from None
-    try:
-        root = loader.get_single_node()
-        # Without aliases the values are bounded by the file's size; with them, by what they expand to.
-        if root is not None and loader.aliases and _expanded_size(root, {}) > MAX_EXPANDED_NODES:
-            raise _Limit(
-                f"the aliases (*name) in this file expand to more than {MAX_EXPANDED_NODES:,} values; "
-                "write the values out instead of repeating them through aliases",
-                root.start_mark,
-            )
-        data = loader.construct_document(root) if root is not None else None
-    except _Limit as exc:
-        line, column = (exc.mark.line + 1, exc.mark.column + 1) if exc.mark else (0, 0)
-        raise ProblemsError([Problem(name, line, column, exc.message)]) from None
-    except yaml.reader.ReaderError as exc:
-        raise ProblemsError([_reader_problem(name, text, exc)]) from None
-    except yaml.MarkedYAMLError as exc:
-        raise ProblemsError([_syntax_problem(name, exc)]) from None
-    except yaml.YAMLError as exc:
-        raise ProblemsError([Problem(name, 0, 0, f"not valid YAML: {exc}")]) from None
-    except RecursionError:
-        raise ProblemsError([Problem(name, 0, 0, "the file nests too deeply to read")]) from None
-    finally:
-        loader.dispose()
-    return YamlDocument(path, data, root)
+    if not cache:
+        return YamlDocument(path, *parse_text(text, name, fast=fast))
+    digest = content_cache.key("yaml", text, _code_stamp())
+    cached = content_cache.load("yaml", digest)
+    if isinstance(cached, tuple) and len(cached) == 2:
+        return YamlDocument(path, cached[0], None, digest=digest, encoded=cached[1])
+    data, root = parse_text(text, name, fast=fast)
+    if root is not None:
+        content_cache.store("yaml", digest, (data, _encode(root)))
+    return YamlDocument(path, data, root, digest=digest)
 
 
-def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> YamlDocument:
+def _code_stamp() -> str:
+    """What the cached result depends on besides the text: this code and PyYAML's version."""
+    return content_cache.source_stamp(__file__, yamlparse.__file__) + yaml.__version__
+
+
+def _encode(node: Node) -> Encoded:
+    mark = node.start_mark
+    if isinstance(node, MappingNode):
+        return (2, mark.line, mark.column, node.tag, [(_encode(k), _encode(v)) for k, v in node.value])
+    if isinstance(node, SequenceNode):
+        return (1, mark.line, mark.column, node.tag, [_encode(v) for v in node.value])
+    return (0, mark.line, mark.column, node.tag, node.value)
+
+
+def _decode(encoded: Encoded) -> Node:
+    kind, line, column, tag, value = encoded
+    mark = Mark("<cache>", 0, line, column, None, 0)
+    if kind == 2:
+        return MappingNode(tag, [(_decode(k), _decode(v)) for k, v in value], mark, mark)
+    if kind == 1:
+        return SequenceNode(tag, [_decode(v) for v in value], mark, mark)
+    return ScalarNode(tag, value, mark, mark)
+
+
+def read_yaml(path: Path, *, max_bytes: int = MAX_FILE_BYTES, cache: bool = False) -> YamlDocument:
     """Read and parse one YAML file, with every check a user file needs.
 
     Raises `ProblemsError` with a located problem for a missing, huge, empty, binary, non-UTF-8 or
-    malformed file, duplicate keys, alias bombs and deep nesting.
+    malformed file, duplicate keys, alias bombs and deep nesting. `cache=True` is for content files
+    (see the module's documentation).
     """
-    return parse_yaml(decode_text(read_limited(path, max_bytes=max_bytes), display_path(path)), path)
+    return parse_yaml(
+        decode_text(read_limited(path, max_bytes=max_bytes), display_path(path)), path, cache=cache
+    )
 
 
 def read_limited(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> bytes:
@@ -266,42 +242,48 @@ def check_size(name: str, size: int, max_bytes: int = MAX_FILE_BYTES) -> None:
         )
 
 
-def _reader_problem(name: str, text: str, exc: yaml.reader.ReaderError) -> Problem:
-    before = text[: exc.position]
-    line = before.count("\n") + 1
-    column = exc.position - (before.rfind("\n") + 1) + 1
-    return Problem(
-        name,
-        line,
-        column,
-        f"a control character (code {exc.character:#x}) that YAML does not allow",
-        fix="remove it; it often comes from copying text out of another program",
-    )
+def load_trusted(text: str) -> Any:
+    """The package's own YAML (message catalogues), not a user's: plain PyYAML, C-speed where available."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
-def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-    what = " ".join(part for part in (exc.context, exc.problem) if part)
-    problem = exc.problem or ""
-    if "expected <block end>" in problem or "mapping values are not allowed" in problem:
-        return Problem(
-            name,
-            line,
-            column,
-            f"bad indentation or a stray colon ({what})",
-            fix="line this key up with the keys above it, or put text containing ': ' in quotes",
-        )
-    if "found character '\\t'" in problem:
-        return Problem(name, line, column, "a tab character", fix="indent with spaces, not tabs")
-    return Problem(name, line, column, f"YAML syntax error: {what}")
+def dump_yaml(data: Any, *, fast: bool = True) -> str:
+    """YAML text for data we write (answers files, templates): block style, keys in the given order.
 
-
-def dump_yaml(data: Any) -> str:
-    """YAML text for data we write (answers files, templates): block style, keys in the given order."""
+    libyaml's emitter (five times faster, which the interview's autosave feels) writes the same text
+    as PyYAML's for mappings of ordinary text; anything else (control characters, characters outside
+    the Basic Multilingual Plane, line separators), which they escape or fold differently, is written
+    by PyYAML's. `fast=False` always uses PyYAML's (the tests compare both).
+    """
+    plain = fast and _CDumper is not None and isinstance(data, dict) and _ordinary(data)
     return yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=100
+        data,
+        Dumper=_CDumper if plain else _Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        default_flow_style=False,
+        width=100,
     )
+
+
+_UNUSUAL = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]")
+
+
+def _ordinary(data: Any) -> bool:
+    """Whether every text in `data` (keys included) is made of characters both emitters write alike."""
+    if isinstance(data, str):
+        return not _UNUSUAL.search(data)
+    if isinstance(data, dict):  # PyYAML writes an empty key as an explicit one (`? ''`)
+        return all(k != "" and _ordinary(k) and _ordinary(v) for k, v in data.items())
+    if isinstance(data, list | tuple):
+        return all(_ordinary(v) for v in data)
+    return True
+
+
+def _represent_str(dumper: Any, value: str) -> yaml.ScalarNode:
+    if value.lower() in {"yes", "no", "on", "off", "y", "n"}:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
+    return dumper.represent_str(value)
 
 
 class _Dumper(yaml.SafeDumper):
@@ -314,10 +296,15 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if value.lower() in {"yes", "no", "on", "off", "y", "n"}:
-        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
-    return dumper.represent_str(value)
-
-
 _Dumper.add_representer(str, _represent_str)
+_CDumper: type[Any] | None = None
+if hasattr(yaml, "CSafeDumper"):
+
+    class _CDumperType(yaml.CSafeDumper):
+        """The same, on libyaml's emitter."""
+
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
+
+    _CDumperType.add_representer(str, _represent_str)
+    _CDumper = _CDumperType

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import ctypes.util
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,24 @@ EXAMPLES = ROOT / "examples"
 FIXTURES = ROOT / "tests" / "fixtures"
 
 Run = Callable[..., Result]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Where the HarfBuzz subsetter is missing, WeasyPrint warns about this machine on import, which is
+    not about our documents; where it is installed (CI installs it) no warning needs ignoring."""
+    if ctypes.util.find_library("harfbuzz-subset") is None:
+        config.addinivalue_line(
+            "filterwarnings", "ignore:HarfBuzz-Subset will be required:DeprecationWarning"
+        )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _content_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The suite never touches the user's cache folder: it gets a content cache of its own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("READINESS_CACHE_DIR", str(tmp_path_factory.mktemp("content-cache")))
+        patch.delenv("READINESS_NO_CACHE", raising=False)
+        yield
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

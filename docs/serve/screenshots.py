@@ -24,7 +24,16 @@ from readiness.web.settings import Settings  # noqa: E402
 from readiness.web.workspace import Workspace  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-EXAMPLES = ["manufacturing", "agri-food", "health", "retail", "finance", "transport", "energy", "public-sector"]
+EXAMPLES = [
+    "manufacturing",
+    "agri-food",
+    "health",
+    "retail",
+    "finance",
+    "transport",
+    "energy",
+    "public-sector",
+]
 FLAGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -64,7 +73,10 @@ def shoot(driver: Any, name: str, lang: str, scroll_to: str | None = None) -> No
     target = OUT / f"{name}-{lang}.png"
     driver.save_screenshot(str(target))
     if shutil.which("pngquant"):
-        subprocess.run(["pngquant", "--force", "--skip-if-larger", "--output", str(target), "--", str(target)], check=False)
+        subprocess.run(
+            ["pngquant", "--force", "--skip-if-larger", "--output", str(target), "--", str(target)],
+            check=False,
+        )
     print(f"wrote {target.relative_to(ROOT)}")
 
 
@@ -77,11 +89,15 @@ def prepare(workspace: Path) -> None:
 
 
 def session(driver: Any, base: str, lang: str, workspace: Path) -> None:
+    from selenium.webdriver.common.action_chains import ActionChains
+
     driver.get(f"{base}/language/{lang}?next=/")
     shoot(driver, "home", lang)
     driver.get(f"{base}/new")
     shoot(driver, "new", lang)
-    driver.find_element("id", "name").send_keys("Bakkerij De Korenaar" if lang == "nl" else "Harbour Bakery Ltd")
+    driver.find_element("id", "name").send_keys(
+        "Bakkerij De Korenaar" if lang == "nl" else "Harbour Bakery Ltd"
+    )
     driver.find_element("css selector", "input[value='general']").click()
     click(driver, "button.primary")
     driver.find_element("css selector", "input[value='NL']").click()
@@ -91,6 +107,11 @@ def session(driver: Any, base: str, lang: str, workspace: Path) -> None:
     click(driver, "button[value='save']")
     shoot(driver, "question-error", lang)
     ref = driver.current_url.split("/a/", 1)[1].split("/q/", 1)[0]
+    driver.get(f"{base}/a/{ref}/q/dr_advanced")
+    for row, column in (("simulation", 4), ("vr_ar", 1), ("cad_cam", 6), ("mes", 5)):
+        driver.find_element("id", f"q-value-{row}-{column}").click()
+    ActionChains(driver).move_to_element(driver.find_element("tag name", "h1")).perform()  # no row hovered
+    shoot(driver, "question-matrix", lang)
     driver.get(f"{base}/a/{ref}/q/ai_systems")
     shoot(driver, "register", lang)
     driver.get(f"{base}/a/reports/manufacturing.answers.yaml/q/ai_systems")

@@ -50,7 +50,7 @@ REQUIRED_KEYS = (
 
 def catalogue_documents(folder: Path = DATA_DIR) -> list[YamlDocument]:
     """The catalogue's YAML files, read with positions, in name order."""
-    return [read_yaml(path) for path in sorted(folder.glob("*.yaml"))]
+    return [read_yaml(path, cache=True) for path in sorted(folder.glob("*.yaml"))]
 
 
 def build_catalogue(documents: Sequence[YamlDocument]) -> tuple[Catalogue | None, list[Problem]]:

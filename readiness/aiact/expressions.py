@@ -15,8 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+# isort: off
+# rule-engine with its parser tables from the content cache (rule_tables): imported before rule-engine.
+from readiness import rule_tables  # noqa: F401
 import rule_engine
 
+# isort: on
 from readiness.conditions import ConditionError, build_rule
 
 T = rule_engine.DataType

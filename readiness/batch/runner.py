@@ -25,7 +25,16 @@ IN_FLIGHT_PER_WORKER = 2
 # fontconfig or HarfBuzz is given back, at the cost of reloading the questionnaires now and then.
 TASKS_PER_WORKER = 100
 MAX_TRIES = 2
-PRELOAD = ["readiness.batch.work", "readiness.assessment", "readiness.report.model", "weasyprint"]
+# Imported once in the fork server, before any worker is forked from it: a worker starts with everything
+# a report needs already loaded, shared copy-on-write.
+PRELOAD = [
+    "readiness.batch.work",
+    "readiness.assessment",
+    "readiness.report.output",
+    "readiness.report.pdf",
+    "readiness.report.brand",
+    "weasyprint",
+]
 
 OnResult = Callable[[ItemResult], None]
 
@@ -76,7 +85,7 @@ def _in_pool(
             max_workers=jobs,
             mp_context=_context(),
             initializer=start_worker,
-            initargs=(options,),
+            initargs=(options, True),
             max_tasks_per_child=TASKS_PER_WORKER,
         ) as pool:
             running: dict[Future[ItemResult], int] = {}

@@ -33,6 +33,7 @@ class BatchSummary:
     seconds: float
     total: int
     interrupted: bool = False
+    scheduler: str | None = None
 
     @property
     def counts(self) -> dict[str, int]:
@@ -56,6 +57,7 @@ class BatchSummary:
             "format": self.fmt,
             "out_dir": str(self.out_dir),
             "jobs": self.jobs,
+            "scheduler": self.scheduler,
             "seconds": round(self.seconds, 2),
             "total": self.total,
             "interrupted": self.interrupted,
@@ -90,7 +92,8 @@ def summary_lines(summary: BatchSummary, summary_path: Path) -> list[str]:
     lines = [
         f"{counts['done']} done, {counts['skipped']} skipped, {counts['failed']} failed"
         f" of {summary.total} in {summary.seconds:.1f} s ({summary.rate:.2f} per second,"
-        f" {summary.jobs} job{'' if summary.jobs == 1 else 's'})"
+        f" {summary.jobs} job{'' if summary.jobs == 1 else 's'}"
+        + (f" on {summary.scheduler})" if summary.scheduler else ")")
     ]
     if summary.interrupted:
         lines.append(f"interrupted: {summary.total - len(summary.results)} not started; run again to resume")

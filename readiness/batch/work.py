@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import os
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness import __version__
+from readiness.answers import LoadedAnswers
 from readiness.atomic import same_file, write_atomic, write_error
 from readiness.batch.inputs import BatchInput, load_input
 from readiness.errors import ReadinessError
@@ -100,6 +102,7 @@ class ItemResult:
     assessment: dict[str, Any] | None = None
     pid: int = 0
     peak_rss_kb: int = 0
+    cpu_seconds: float = 0.0  # the process's CPU time when the item was done (bench/batch_bench.py)
 
 
 class _Worker:
@@ -109,24 +112,46 @@ class _Worker:
     brand: Any = None
 
 
-def start_worker(options: Options) -> None:
-    """Load the questionnaire registry and the brand once per worker process (the pool's initializer)."""
+def start_worker(options: Options, freeze: bool = False) -> None:
+    """Set a process up for many items, once: the questionnaire registry, the brand, the AI Act catalogue,
+    the directory and, for PDFs, WeasyPrint's font configuration, so that no report pays for them.
+
+    `freeze` (the pool's workers) then moves all of that out of the garbage collector's way: it lives as
+    long as the process, and every report's collections would otherwise walk through it again.
+    """
     from readiness.report.brand import load_brand
 
     _Worker.registry = Registry.default(options.questionnaire_dirs)
     _Worker.brand = load_brand(options.brand_path)
+    # Broken content is reported by each item, with its place, not by the pool's start-up.
+    with contextlib.suppress(ReadinessError):
+        _warm_up(options)
+    if freeze:
+        gc.freeze()
+
+
+def _warm_up(options: Options) -> None:
+    from readiness.aiact.catalogue import load_catalogue
+    from readiness.directory import load_directory
+
+    load_catalogue()
+    load_directory()
+    if options.fmt == "pdf":
+        from readiness.report.pdf import warm_up
+
+        warm_up()
 
 
 def process(item: BatchInput, options: Options) -> ItemResult:
     """Assess and render one item; every failure becomes a result with its reason."""
     started = time.perf_counter()
-    output = options.out_dir / f"{item.name}{SUFFIXES[options.fmt]}"
+    output = output_path(item, options)
     result = ItemResult(item.label, output.name, "failed")
     try:
         if item.reason:
             result.reason = item.reason
         else:
-            _process(item, output, options, result)
+            _process(item, options, result)
     except ReadinessError as exc:
         result.status, result.reason = "failed", exc.message
     except OSError as exc:  # the disk or the folder said no (full, read-only, no permission)
@@ -137,19 +162,33 @@ def process(item: BatchInput, options: Options) -> ItemResult:
         result.detail = traceback.format_exc()
     result.seconds = round(time.perf_counter() - started, 3)
     result.pid = os.getpid()
-    result.peak_rss_kb = _peak_rss_kb()
+    result.peak_rss_kb = peak_rss_kb()
+    result.cpu_seconds = time.process_time()
     return result
 
 
-def _process(item: BatchInput, output: Path, options: Options, result: ItemResult) -> None:
+@dataclass
+class Prepared:
+    """One item read and checked, before anything is written: what it becomes and from what."""
+
+    item: BatchInput
+    output: Path
+    loaded: LoadedAnswers
+    fingerprint: str
+    lang: str
+
+
+def prepare(item: BatchInput, registry: Registry, options: Options, result: ItemResult) -> Prepared:
+    """Read and check one item; notes (unanswered required questions) go on `result`.
+
+    Raises ReadinessError for an input that cannot be assessed.
+    """
     from readiness.flow import missing_required
 
-    registry = _Worker.registry
-    assert registry is not None, "start_worker() was not called in this process"
+    output = output_path(item, options)
     if item.data is None and same_file(output, item.path):
         raise ReadinessError("the output would overwrite this input; choose another --out-dir")
     loaded = load_input(item, registry)
-    fingerprint = _fingerprint(loaded.raw, loaded.questionnaire.content_hash, options.salt)
     missing = missing_required(loaded.questionnaire, loaded.answers)
     if missing:
         result.notes.append(
@@ -160,21 +199,48 @@ def _process(item: BatchInput, output: Path, options: Options, result: ItemResul
     fallback = _require_language(lang, loaded.questionnaire, options)
     if fallback is not None:
         result.notes.append(fallback.warning().removeprefix("warning: "))
+    fingerprint = _fingerprint(loaded.raw, loaded.questionnaire.content_hash, options.salt)
+    return Prepared(item, output, loaded, fingerprint, lang)
+
+
+def is_unchanged(job: Prepared, options: Options) -> bool:
+    """Whether the output is there already, made from the same input and options (and not --force)."""
+    return not options.force and _unchanged(job.output, job.fingerprint)
+
+
+def commit(job: Prepared, data: bytes | None = None) -> None:
+    """Record that `job.output` was made from this input; with `data`, write the output first."""
+    if data is not None:
+        write_atomic(job.output, data)
+    _record(job.output, job.fingerprint, job.item)
+
+
+def output_path(item: BatchInput, options: Options) -> Path:
+    """Where the item's report goes."""
+    return options.out_dir / f"{item.name}{SUFFIXES[options.fmt]}"
+
+
+def _process(item: BatchInput, options: Options, result: ItemResult) -> None:
+    registry = _Worker.registry
+    assert registry is not None, "start_worker() was not called in this process"
+    job = prepare(item, registry, options, result)
     assessment = None
     try:
-        with output_lock(output):
-            if not options.force and _unchanged(output, fingerprint):
+        with output_lock(job.output):
+            if is_unchanged(job, options):
                 result.status, result.reason = "skipped", "unchanged since the last run"
             else:
-                assessment = _assess(loaded, options)
-                write_output(assessment, output, options, lang=lang, brand=_Worker.brand, loaded=loaded)
-                _record(output, fingerprint, item)
+                assessment = _assess(job.loaded, options)
+                write_output(
+                    assessment, job.output, options, lang=job.lang, brand=_Worker.brand, loaded=job.loaded
+                )
+                commit(job)
                 result.status = "done"
     except OutputBusy as exc:
         result.status, result.reason = "skipped", exc.message
     if options.cohort_lang is not None:
         if assessment is None:
-            assessment = _assess(loaded, options)
+            assessment = _assess(job.loaded, options)
         result.assessment = assessment.as_dict(options.cohort_lang)
 
 
@@ -217,6 +283,16 @@ def write_output(
         templates=options.templates,
         pdfa=options.pdfa,
     )
+
+
+def templates_hash(folders: tuple[Path, ...]) -> str:
+    """Every file of the user's template folders, so that editing a template renders the reports again."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"{path.relative_to(folder)}\0".encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _fingerprint(raw: bytes, content_hash: str, salt: str) -> str:
@@ -304,7 +380,7 @@ def _stale(holder: dict[str, Any]) -> bool:
     return False
 
 
-def _peak_rss_kb() -> int:
+def peak_rss_kb() -> int:
     try:
         import resource
     except ImportError:

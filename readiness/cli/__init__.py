@@ -13,30 +13,89 @@ from collections.abc import Sequence
 import click
 
 from readiness import __version__
-from readiness.errors import EXIT_USAGE, ProblemsError, ReadinessError, display_path
 
 EXIT_INTERRUPTED = 130
 
-# name -> "module:attribute"; the order is the order of `readiness --help`.
-COMMANDS: dict[str, str] = {
-    "assess": "readiness.cli.assess_cmd:assess",
-    "report": "readiness.cli.report_cmd:report",
-    "validate": "readiness.cli.validate_cmd:validate",
-    "translations": "readiness.cli.translations_cmd:translations",
-    "questionnaires": "readiness.cli.questionnaires_cmd:questionnaires",
-    "schema": "readiness.cli.schema_cmd:schema",
-    "info": "readiness.cli.info_cmd:info",
-    "hubs": "readiness.cli.hubs_cmd:hubs",
-    "directory": "readiness.cli.directory_cmd:directory",
-    "aiact": "readiness.cli.aiact_cmd:aiact",
-    "batch": "readiness.cli.batch_cmd:batch",
-    "cohort": "readiness.cli.cohort_cmd:cohort",
-    "compare": "readiness.cli.compare_cmd:compare",
-    "preview": "readiness.cli.preview_cmd:preview",
-    "template": "readiness.cli.template_cmd:template",
-    "export": "readiness.cli.export_cmd:export",
-    "serve": "readiness.cli.serve_cmd:serve",
-    "users": "readiness.cli.users_cmd:users",
+# name -> ("module:attribute", short help). The order is the order of `readiness --help`. The short help
+# is the first sentence of the command's docstring, kept here so that `--help` imports no command module;
+# tests/test_cli_startup.py checks it against the real docstrings.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "assess": (
+        "readiness.cli.assess_cmd:assess",
+        "Assess a company: answer the questionnaire (saved after every answer), then see the result.",
+    ),
+    "report": (
+        "readiness.cli.report_cmd:report",
+        "Make reports from answers files or earlier report PDFs, without asking anything.",
+    ),
+    "validate": (
+        "readiness.cli.validate_cmd:validate",
+        "Check questionnaires and content files; every problem as path:line:col.",
+    ),
+    "translations": (
+        "readiness.cli.translations_cmd:translations",
+        "The languages the program speaks: coverage per text source, and the catalogues a translator fills.",
+    ),
+    "questionnaires": (
+        "readiness.cli.questionnaires_cmd:questionnaires",
+        "List and inspect the questionnaires on the search path.",
+    ),
+    "schema": (
+        "readiness.cli.schema_cmd:schema",
+        "Print a JSON Schema (questionnaire, answers, ...), for editors and other tools.",
+    ),
+    "info": (
+        "readiness.cli.info_cmd:info",
+        "Print the versions of readiness, Python, WeasyPrint, Pango and the built-in content.",
+    ),
+    "hubs": (
+        "readiness.cli.hubs_cmd:hubs",
+        "Where to get help: EDIHs, AI factories, TEFs, AI Act contacts and funding that fit a company.",
+    ),
+    "directory": (
+        "readiness.cli.directory_cmd:directory",
+        "Work on the support directory (EDIHs, AI factories, authorities, ...).",
+    ),
+    "aiact": (
+        "readiness.cli.aiact_cmd:aiact",
+        "EU AI Act: risk class, role, obligations and dates for each AI system.",
+    ),
+    "batch": (
+        "readiness.cli.batch_cmd:batch",
+        "Render a report for every company in INPUT...: answers files, report PDFs, folders, CSV or XLSX.",
+    ),
+    "cohort": (
+        "readiness.cli.cohort_cmd:cohort",
+        "An overview of the companies in INPUT...: levels, sectors, scores per dimension, common gaps,"
+        " the AI Act risk mix and dates ahead, and the support most often recommended.",
+    ),
+    "compare": (
+        "readiness.cli.compare_cmd:compare",
+        "Compare BEFORE (T0) with AFTER (T1) for one company: the change overall and per dimension,"
+        " the questions that improved or slipped, AI Act obligations that started or stopped applying,"
+        " and the recommendations that are new, still open or no longer made.",
+    ),
+    "preview": (
+        "readiness.cli.preview_cmd:preview",
+        "Print QUESTIONNAIRE (default: its newest version) for interviews on paper or for review: its"
+        " sections, questions, options with boxes to tick, and every condition in words.",
+    ),
+    "template": (
+        "readiness.cli.template_cmd:template",
+        "Empty tables to fill in and give to `readiness batch`.",
+    ),
+    "export": (
+        "readiness.cli.export_cmd:export",
+        "Tables made from answers files, for other tools.",
+    ),
+    "serve": (
+        "readiness.cli.serve_cmd:serve",
+        "Serve the app in a browser: the interview, the report and the client list of a workspace.",
+    ),
+    "users": (
+        "readiness.cli.users_cmd:users",
+        "Accounts for `readiness serve`: with any account in the workspace, every page asks for a sign-in.",
+    ),
 }
 
 
@@ -62,15 +121,27 @@ class LazyGroup(click.Group):
         return list(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        target = COMMANDS.get(cmd_name)
-        if target is None:
+        if cmd_name not in COMMANDS:
             return None
-        module_name, attribute = target.split(":")
+        module_name, attribute = COMMANDS[cmd_name][0].split(":")
         command = getattr(importlib.import_module(module_name), attribute)
         assert isinstance(command, click.Command)
         return command
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list from the short help in COMMANDS, shortened as click would, importing nothing."""
+        limit = formatter.width - 6 - max(len(name) for name in COMMANDS)
+        rows = [
+            (name, click.Command(name, help=text).get_short_help_str(limit))
+            for name, (_, text) in COMMANDS.items()
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
     def invoke(self, ctx: click.Context) -> object:
+        # Imported here, not at the top: `readiness --help` and `--version` never get this far.
+        from readiness.errors import EXIT_USAGE, ProblemsError, ReadinessError, display_path
+
         try:
             return super().invoke(ctx)
         except ReadinessError as exc:

@@ -42,6 +42,11 @@ MAX_JOBS_PER_CORE = 2
     default=None,
     help="Worker processes (default: one per CPU core).",
 )
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Render on a Dask cluster at this scheduler address, e.g. tcp://10.0.0.5:8786 (readiness[dask]).",
+)
 @lang_option
 @allow_incomplete_option
 @report_options
@@ -58,6 +63,7 @@ def batch(
     inputs: tuple[Path, ...],
     out_dir: Path,
     jobs: int | None,
+    scheduler: str | None,
     lang: str | None,
     allow_incomplete: bool,
     brand_path: Path | None,
@@ -77,7 +83,8 @@ def batch(
     row and question ids as column headers (`readiness template csv QUESTIONNAIRE` writes one). Reports
     whose input and options have not changed are skipped, so an interrupted batch resumes where it
     stopped. One bad input never stops the others: it is listed with its reason at the end and in
-    DIR/batch-summary.json, and the exit code is 1.
+    DIR/batch-summary.json, and the exit code is 1. With --scheduler the reports are rendered on a Dask
+    cluster and written here (see docs/hub-workflows.md).
     """
     from readiness.atomic import refuse_inputs
     from readiness.batch.inputs import expand_inputs, guard_outputs
@@ -89,6 +96,10 @@ def batch(
     if lang is not None:
         # Refused before any work: what every report needs (each questionnaire is checked with its item).
         check_language(lang, allow_incomplete=allow_incomplete, hubdocs=summary)
+    if scheduler and jobs:
+        raise ReadinessError(
+            "--jobs does not apply with --scheduler: the cluster's workers render the reports"
+        )
     registry = Registry.default(questionnaire_dirs)
     salt = options_salt(output_format, lang, as_of, brand_path, pdfa, template_dirs, include_unconfirmed)
     expanded = expand_inputs(inputs, registry)
@@ -123,17 +134,24 @@ def batch(
         include_unconfirmed=include_unconfirmed,
         allow_incomplete=allow_incomplete,
     )
-    cores = os.cpu_count() or 1
-    if jobs is not None and jobs > MAX_JOBS_PER_CORE * cores:
-        click.echo(
-            f"--jobs {jobs} is more than this machine can use; running {MAX_JOBS_PER_CORE * cores} workers",
-            err=True,
-        )
-        jobs = MAX_JOBS_PER_CORE * cores
-    workers = min(jobs or cores, len(items))
     started = time.perf_counter()
-    with _progress(len(items)) as advance:
-        outcome = run_batch(items, options, jobs=workers, on_result=advance)
+    if scheduler:
+        from readiness.batch.cluster import run_on_cluster
+
+        with _progress(len(items)) as advance:
+            outcome, workers = run_on_cluster(items, options, scheduler, on_result=advance)
+    else:
+        cores = os.cpu_count() or 1
+        if jobs is not None and jobs > MAX_JOBS_PER_CORE * cores:
+            click.echo(
+                f"--jobs {jobs} is more than this machine can use; "
+                f"running {MAX_JOBS_PER_CORE * cores} workers",
+                err=True,
+            )
+            jobs = MAX_JOBS_PER_CORE * cores
+        workers = min(jobs or cores, len(items))
+        with _progress(len(items)) as advance:
+            outcome = run_batch(items, options, jobs=workers, on_result=advance)
     result = BatchSummary(
         outcome.results,
         out_dir,
@@ -143,6 +161,7 @@ def batch(
         time.perf_counter() - started,
         len(items),
         outcome.interrupted,
+        scheduler,
     )
     path = result.write()
     for line in summary_lines(result, path):

@@ -8,7 +8,7 @@ import click
 
 from readiness.cli.options import questionnaires_option
 from readiness.errors import ReadinessError, display_path
-from readiness.questionnaire.model import DUAL_SCORING
+from readiness.questionnaire.settings import DUAL_SCORING
 
 
 @click.group()

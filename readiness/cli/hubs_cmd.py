@@ -14,7 +14,6 @@ import click
 
 from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.company import SIZE_CLASSES, Company
-from readiness.directory.vocabulary import in_language
 
 if TYPE_CHECKING:
     from readiness.directory import SupportMatch, Vocabulary
@@ -163,6 +162,7 @@ def _print_table(
     from rich.table import Table
 
     from readiness.directory import ai_use_context
+    from readiness.directory.vocabulary import in_language
 
     def word(key: str, **values: str) -> str:
         return in_language(vocab.data["interface"][key], lang).format(**values)
@@ -181,7 +181,9 @@ def _print_table(
             for p in (vocab.kind_label(match.kind, lang), match.country, match.region_in(lang) or match.city)
             if p
         )
-        support = f"[bold]{escape(match.name_in(lang))}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
+        support = (
+            f"[bold]{escape(match.name_in(lang))}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
+        )
         why = "\n".join(
             text for text in (in_language(t, lang) for t in (match.why, match.note, match.caution)) if text
         )

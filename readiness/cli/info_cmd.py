@@ -9,6 +9,7 @@ from importlib import metadata
 import click
 
 from readiness import __version__
+from readiness.cache import ENV_OFF, cache_dir
 from readiness.content import builtin_dir
 
 
@@ -27,10 +28,12 @@ def info() -> None:
     for package in ("weasyprint", "jinja2", "click", "jsonschema", "rule-engine", "babel", "pyyaml"):
         click.echo(f"{package} {_version(package)}")
     try:
-        from weasyprint.text.ffi import pango
+        from weasyprint.text.ffi import harfbuzz_subset, pango
 
         number = pango.pango_version()
         click.echo(f"Pango {number // 10000}.{number // 100 % 100}.{number % 100}")
+        subsetter = "HarfBuzz" if harfbuzz_subset else "fontTools (slower; install libharfbuzz-subset)"
+        click.echo(f"font subsetting: {subsetter}")
     except (ImportError, OSError, AttributeError) as exc:
         click.echo(f"Pango: not available ({exc.__class__.__name__}); PDF output needs Pango 1.44 or newer")
     from readiness.patterns import engine
@@ -40,6 +43,8 @@ def info() -> None:
     click.echo(f"patterns: {engine()}")
     for kind in ("questionnaires", "templates", "directory"):
         click.echo(f"{kind}: {builtin_dir(kind)}")
+    folder = cache_dir()
+    click.echo(f"content cache: {folder if folder else f'off ({ENV_OFF} is set)'}")
     _directory_dates()
 
 

@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from babel.numbers import format_decimal
-
 from readiness.directory.inputs import check_country, check_nace, check_size
 from readiness.directory.loader import load_statistics, load_vocabulary
 from readiness.directory.vocabulary import NACE_FORM, Vocabulary
@@ -258,6 +256,8 @@ def _position(
 
 def percent(value: float, lang: str) -> str:
     """A share as the language writes it: 20.0% in English, 20,0% in Dutch."""
+    from babel.numbers import format_decimal  # here: `readiness hubs --help` reads this module
+
     return f"{format_decimal(value, format='#,##0.0', locale=lang)}%"
 
 

@@ -8,7 +8,6 @@ checked exactly as `readiness validate` checks it; only then is anything written
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,11 +178,21 @@ def _ordered(entry: Mapping[str, Any]) -> dict[str, Any]:
     return {key: entry[key] for key in sorted(entry, key=lambda k: rank.get(k, len(rank)))}
 
 
+NEW_FILE_HEADER = (
+    "# readiness directory file. Its schema: `readiness schema directory`. "
+    "Check it: `readiness validate FILE`\n"
+)
+
+
 def _render(path: Path, about: str, entries: list[dict[str, Any]]) -> str:
-    schema = Path(__file__).resolve().parents[1] / "schemas" / "directory.schema.json"
-    relative = os.path.relpath(schema, path.parent.resolve())
-    body = dump_yaml({"about": about, "entries": entries})
-    return f"# yaml-language-server: $schema={relative}\n{body}"
+    """The file's YAML, under the comment line it already starts with (its editor's schema line).
+
+    A new file gets a neutral header, never a path to the installed schema: that path is absolute and
+    names the user's home folder (docs/limits.md).
+    """
+    first = path.read_text(encoding="utf-8").split("\n", 1)[0] if path.is_file() else ""
+    header = f"{first}\n" if first.startswith("#") else NEW_FILE_HEADER
+    return header + dump_yaml({"about": about, "entries": entries})
 
 
 def _check(files: Sequence[FilePlan]) -> None:

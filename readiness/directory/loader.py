@@ -56,7 +56,7 @@ def _read_checked(
     """The checked document, with the translations of `root`'s catalogues when a root is given (the
     directory folder the file belongs to: one catalogue per language serves all its files)."""
     try:
-        doc = read_yaml(path)
+        doc = read_yaml(path, cache=True)
     except ProblemsError as exc:
         return None, exc.problems
     if schema == ENTRY_SCHEMA:

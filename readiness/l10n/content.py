@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -88,7 +87,7 @@ def translate_data(data: Any, folder: Path, prefix: str = "") -> Any:
 def translate_document(document: YamlDocument, folder: Path, prefix: str = "") -> YamlDocument:
     """`document` with its folder's translations added to its language maps (positions unchanged)."""
     data = translate_data(document.data, folder, prefix)
-    return document if data is document.data else replace(document, data=data)
+    return document if data is document.data else document.with_data(data)
 
 
 def file_prefix(path: Path, folder: Path) -> str:

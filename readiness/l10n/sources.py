@@ -19,7 +19,8 @@ from readiness.content import builtin_dir
 from readiness.l10n import content
 from readiness.l10n.coverage import Missing, Part, babel_part, documents_part
 from readiness.l10n.texts import SOURCE_LANGUAGE
-from readiness.yamlio import YamlDocument, yaml_1_2_resolvers
+from readiness.yamlio import YamlDocument
+from readiness.yamlparse import yaml_1_2_resolvers
 
 PACKAGE = Path(__file__).resolve().parent.parent
 

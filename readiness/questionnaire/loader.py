@@ -10,7 +10,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from readiness.conditions import Condition, ConditionError, parse_condition
 from readiness.errors import Problem, ProblemsError, ReadinessError
@@ -32,8 +32,15 @@ from readiness.questionnaire.model import (
 from readiness.schemas import check_against_schema
 from readiness.yamlio import YamlDocument, read_yaml
 
-if TYPE_CHECKING:
-    from readiness.questionnaire.registry import Registry
+
+class ModulePaths(Protocol):
+    """Where included modules are found (the registry): the loader needs only this of it, so that it
+    does not know the registry above it."""
+
+    def path(self, qid: str, version: str | None = None) -> Path:
+        """The file of `qid` at `version`; ReadinessError when there is none."""
+        ...
+
 
 _READ_CACHE: dict[tuple[object, ...], tuple[YamlDocument | None, tuple[Problem, ...]]] = {}
 _READ_CACHE_SIZE = 256
@@ -70,7 +77,7 @@ class _Parts:
     module_migrations: list[tuple[str, str, Migration]] = field(default_factory=list)
 
 
-def load_questionnaire(path: Path, registry: Registry) -> Questionnaire:
+def load_questionnaire(path: Path, registry: ModulePaths) -> Questionnaire:
     """The questionnaire in `path`, or ProblemsError with every problem found."""
     questionnaire, problems = compile_questionnaire(path, registry)
     if problems or questionnaire is None:
@@ -78,7 +85,7 @@ def load_questionnaire(path: Path, registry: Registry) -> Questionnaire:
     return questionnaire
 
 
-def compile_questionnaire(path: Path, registry: Registry) -> tuple[Questionnaire | None, list[Problem]]:
+def compile_questionnaire(path: Path, registry: ModulePaths) -> tuple[Questionnaire | None, list[Problem]]:
     """Load `path` with its includes; return the questionnaire (when it could be built) and all problems."""
     problems: list[Problem] = []
     document = _read_checked(path, problems)
@@ -153,7 +160,7 @@ def _read_checked(path: Path, problems: list[Problem]) -> YamlDocument | None:
 
 def _read_and_check(path: Path) -> tuple[YamlDocument | None, tuple[Problem, ...]]:
     try:
-        document = read_yaml(path)
+        document = read_yaml(path, cache=True)
     except ProblemsError as exc:
         return None, tuple(exc.problems)
     if not isinstance(document.data, dict):
@@ -185,7 +192,9 @@ def _check_file_name(document: YamlDocument, problems: list[Problem]) -> None:
         )
 
 
-def _collect(document: YamlDocument, registry: Registry, stack: list[str], problems: list[Problem]) -> _Parts:
+def _collect(
+    document: YamlDocument, registry: ModulePaths, stack: list[str], problems: list[Problem]
+) -> _Parts:
     """This file's parts after those of its includes (depth first, in include order).
 
     The file's own sections come where its `includes:` list says `own`, or after every include.

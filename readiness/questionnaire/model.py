@@ -11,9 +11,6 @@ from readiness.yamlio import JsonPath, YamlDocument
 
 Text = Mapping[str, str]
 SPECIAL_ANSWERS = ("dont_know", "not_applicable")
-# How a matrix of tick boxes is scored (docs/results.md, "The DMA method"): the published encodings of the
-# DMA's planned/invested matrix disagree, so the method is a named setting of the question.
-DUAL_SCORING = ("per_column", "per_row", "per_cell")
 
 
 def tr(text: Text | None, lang: str) -> str:

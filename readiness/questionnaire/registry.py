@@ -8,6 +8,7 @@ from pathlib import Path
 
 from readiness.content import search_path
 from readiness.errors import ReadinessError
+from readiness.questionnaire.loader import load_questionnaire
 from readiness.questionnaire.model import Questionnaire
 
 SEMVER_STEM = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -68,8 +69,6 @@ class Registry:
 
     def load(self, ref: str) -> Questionnaire:
         """The questionnaire for `id` or `id@version`, loaded once and kept."""
-        from readiness.questionnaire.loader import load_questionnaire
-
         qid, _, version = ref.partition("@")
         path = self.path(qid, version or None)
         key = (qid, path.stem)

@@ -18,6 +18,7 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from readiness.cache import template_cache
 from readiness.content import builtin_dir
 from readiness.errors import ReadinessError
 from readiness.l10n.citations import capfirst
@@ -59,6 +60,7 @@ def jinja_environment(folders: tuple[Path, ...], catalogue: NullTranslations, **
     `options` add the output's own escaping (autoescape for HTML, a finalize function for Markdown)."""
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        bytecode_cache=template_cache(options),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         trim_blocks=True,

@@ -39,23 +39,30 @@ def write_report(
     report: Report, path: Path, output_format: str, *, templates: Sequence[Path] = (), pdfa: bool = False
 ) -> None:
     """Render `report` as `output_format` (pdf, html, md, json or text) and write it atomically to `path`."""
-    report = replace(report, file_name=path.name)
-    if output_format == "pdf":
-        from readiness.report.pdf import write_pdf
+    write_atomic(
+        path,
+        render_report(replace(report, file_name=path.name), output_format, templates=templates, pdfa=pdfa),
+    )
 
-        write_pdf(
-            render_html(report, templates=templates), path, report=report, pdfa=pdfa, templates=templates
-        )
-    elif output_format == "html":
-        write_atomic(path, render_html(report, templates=templates))
-    elif output_format == "md":
-        write_atomic(path, render_markdown(report, templates=templates))
-    elif output_format == "json":
-        write_atomic(path, render_json(report))
-    elif output_format == "text":
-        write_atomic(path, render_text(report, templates=templates))
-    else:
-        raise ValueError(f"unknown report format {output_format!r}; expected one of {', '.join(FORMATS)}")
+
+def render_report(
+    report: Report, output_format: str, *, templates: Sequence[Path] = (), pdfa: bool = False
+) -> bytes:
+    """The bytes of `report` as `output_format` (what `write_report` writes; a Dask worker sends them)."""
+    if output_format == "pdf":
+        from readiness.report.pdf import render_pdf
+
+        html = render_html(report, templates=templates)
+        return render_pdf(html, report=report, pdfa=pdfa, templates=templates)
+    if output_format == "html":
+        return render_html(report, templates=templates).encode("utf-8")
+    if output_format == "md":
+        return render_markdown(report, templates=templates).encode("utf-8")
+    if output_format == "json":
+        return render_json(report).encode("utf-8")
+    if output_format == "text":
+        return render_text(report, templates=templates).encode("utf-8")
+    raise ValueError(f"unknown report format {output_format!r}; expected one of {', '.join(FORMATS)}")
 
 
 def write_assessment(
@@ -70,7 +77,14 @@ def write_assessment(
     pdfa: bool = False,
 ) -> Report:
     """Build the report of one assessment and write it to `target`: what assess, report and batch share."""
-    model = build_report(
+    model = assessment_report(assessment, answers_bytes, lang, brand)
+    write_report(model, target, output_format, templates=templates, pdfa=pdfa)
+    return model
+
+
+def assessment_report(assessment: Assessment, answers_bytes: bytes, lang: str, brand: Brand) -> Report:
+    """The report model of one assessment in `lang`, with the answers file it came from attached."""
+    return build_report(
         assessment.as_dict(lang),
         assessment.questionnaire,
         assessment.answers.as_data(),
@@ -78,8 +92,6 @@ def write_assessment(
         lang,
         brand,
     )
-    write_report(model, target, output_format, templates=templates, pdfa=pdfa)
-    return model
 
 
 def report_path(

@@ -23,7 +23,6 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
-from readiness.atomic import write_atomic
 from readiness.errors import ReadinessError
 from readiness.report.fonts import with_font_note
 from readiness.report.html import template_dirs
@@ -41,18 +40,16 @@ class FetchRefused(ValueError):
     """A resource outside the allowed folders was asked for; WeasyPrint logs it and renders without it."""
 
 
-def write_pdf(
-    html: str, path: Path, *, report: Report, pdfa: bool = False, templates: Sequence[Path] = ()
-) -> None:
-    """Render `html` to a PDF at `path`, written atomically (a reader never sees half a file)."""
-    write_atomic(path, render_pdf(html, report=report, pdfa=pdfa, templates=templates))
-
-
 @cache
 def font_config(weasyprint: Any) -> Any:
     """One font configuration for the process: a new one per document leaves about 0.3 MiB of
     fontconfig and Pango memory behind each time (measured over 500 reports), which adds up in a batch."""
     return weasyprint.text.fonts.FontConfiguration()
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and make the process's font configuration now (a batch worker's start-up)."""
+    font_config(_import_weasyprint())
 
 
 def render_pdf(html: str, *, report: Report, pdfa: bool = False, templates: Sequence[Path] = ()) -> bytes:

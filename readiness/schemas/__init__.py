@@ -8,19 +8,23 @@ for an unknown key, of the key itself).
 from __future__ import annotations
 
 import difflib
+import importlib.util
 import json
 import re
 from functools import cache
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import jsonschema
-import yaml
-from jsonschema.exceptions import ValidationError, best_match
-
+from readiness import cache as content_cache
 from readiness.errors import Problem, ReadinessError
 from readiness.limits import shorten
-from readiness.yamlio import YamlDocument
+
+if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
+    from readiness.yamlio import YamlDocument
 
 
 def schema_names() -> list[str]:
@@ -48,23 +52,54 @@ def schema_text(name: str) -> str:
 
 @cache
 def _validator(name: str) -> jsonschema.Draft202012Validator:
+    # jsonschema and its referencing library take a noticeable part of start-up: loaded only to check.
+    import jsonschema
+
     return jsonschema.Draft202012Validator(load_schema(name), format_checker=jsonschema.FormatChecker())
 
 
 @cache
 def _messages() -> dict[str, str]:
-    text = (resources.files(__package__) / "messages.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    from readiness.yamlio import load_trusted
+
+    return load_trusted((resources.files(__package__) / "messages.yaml").read_text(encoding="utf-8"))
 
 
 def check_against_schema(document: YamlDocument, name: str) -> list[Problem]:
-    """Every schema problem in `document`, each at its line and column, in file order."""
+    """Every schema problem in `document`, each at its line and column, in file order.
+
+    That a content file (one read with `cache=True`, so it has a digest) passed its schema is kept in the
+    content cache, keyed by its text, the schema and this code: the next run skips the check.
+    """
+    passed = _passed_key(document.digest, name) if document.digest else ""
+    if passed and content_cache.load("schema", passed) is True:
+        return []
     instance = _with_text_keys(document.data)
     problems = [_to_problem(document, error) for error in _validator(name).iter_errors(instance)]
+    if passed and not problems:
+        content_cache.store("schema", passed, True)
     return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
 
 
+def _passed_key(digest: str, name: str) -> str:
+    return content_cache.key(digest, name, _checker_stamp(name))
+
+
+@cache
+def _checker_stamp(name: str) -> str:
+    """What a check depends on besides the document: the schema, this code, and which jsonschema is
+    installed (its location and file stamp, found without importing it)."""
+    schema = (resources.files(__package__) / f"{name}.schema.json").read_bytes()
+    spec = importlib.util.find_spec("jsonschema")
+    origin = spec.origin if spec and spec.origin else ""
+    stat = Path(origin).stat() if origin else None
+    installed = f"{origin}:{stat.st_mtime_ns}:{stat.st_size}" if stat else origin
+    return content_cache.key(schema, content_cache.source_stamp(__file__), installed)
+
+
 def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
+    from jsonschema.exceptions import best_match
+
     if error.context:
         error = best_match(error.context)
     path = tuple(error.absolute_path)
@@ -112,10 +147,14 @@ def _to_problem(document: YamlDocument, error: ValidationError) -> Problem:
             fix=hint,
         )
     if validator == "maxLength" and isinstance(error.instance, str):
-        message = templates["max_length"].format(length=len(error.instance), limit=error.validator_value)
+        message = templates["max_length"].format(
+            length=f"{len(error.instance):,}", limit=f"{error.validator_value:,}"
+        )
         return document.problem(path, message, fix="shorten it")
     if validator == "maxItems" and isinstance(error.instance, list):
-        message = templates["max_items"].format(count=len(error.instance), limit=error.validator_value)
+        message = templates["max_items"].format(
+            count=f"{len(error.instance):,}", limit=f"{error.validator_value:,}"
+        )
         return document.problem(path, message)
     # jsonschema's own messages quote the whole value, which may be megabytes long.
     return document.problem(path, shorten(error.message, 300))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -35,3 +37,12 @@ def text(form: FormData, name: str, default: str = "") -> str:
 def texts(form: FormData, name: str) -> list[str]:
     """Every text value of a repeated field (ticked boxes)."""
     return [v for v in form.getlist(name) if isinstance(v, str)]
+
+
+def as_form_value(value: Any) -> str:
+    """A stored answer as the value a form control carries (`true`, `3`, an option id)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

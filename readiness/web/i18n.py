@@ -1,9 +1,10 @@
 """The browser app's own words in the user's language: a catalogue of its own, beside the report's.
 
 `readiness/web/locale/<lang>/LC_MESSAGES/web.po`, compiled in memory when first used (no build step),
-English (the message ids) where a language has no catalogue yet. Extraction:
-`pybabel extract -F readiness/web/babel.cfg -o readiness/web/locale/web.pot readiness/web`, then
-`pybabel update -D web -i readiness/web/locale/web.pot -d readiness/web/locale`.
+English (the message ids) where a language has no catalogue yet. Extraction (the flags keep the files'
+layout, so a change shows as only the words changed):
+`pybabel extract --no-location --omit-header -F readiness/web/babel.cfg -o readiness/web/locale/web.pot
+readiness/web`, then `pybabel update -w 110 -D web -i readiness/web/locale/web.pot -d readiness/web/locale`.
 The languages offered are those the program speaks completely (readiness.l10n.status), so a language
 appears here once every text of it, this catalogue's included, is translated.
 """

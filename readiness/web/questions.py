@@ -2,13 +2,14 @@
 
 The answer read back is checked again by `readiness.answers.value_problem`, the rule every answers file
 is held to; the messages a person reads come first, in their language, for the mistakes a form allows.
+A matrix is a table of its own (readiness.web.matrix), its errors given row by row.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.datastructures import FormData
@@ -16,7 +17,8 @@ from starlette.datastructures import FormData
 from readiness.answers import value_problem
 from readiness.flow import offered_options
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, tr
-from readiness.web.forms import text, texts
+from readiness.web.forms import as_form_value, text, texts
+from readiness.web.matrix import Matrix, matrix_view, read_matrix
 from readiness.web.pages import gettext_for
 
 # Longer free texts get a text area; short, patterned or bounded ones a single line.
@@ -38,7 +40,7 @@ class Field:
 
     name: str
     question: Question
-    control: str  # radio | checkbox | number | text | textarea
+    control: str  # radio | checkbox | number | text | textarea | matrix
     label: str
     help: str
     hint: str
@@ -46,16 +48,49 @@ class Field:
     value: str
     error: str
     special: str
+    matrix: Matrix | None = None
 
     @property
     def id(self) -> str:
         """The HTML id of the field."""
-        return f"q-{self.name}".replace(".", "-")
+        return field_id(self.name)
 
     @property
     def first_id(self) -> str:
-        """The id an error message links to: the control, or the first of its choices."""
+        """The id an error message links to: the control, or the first of its choices or cells."""
+        if self.matrix is not None:
+            return self.matrix.first_id
         return f"{self.id}-1" if self.choices else self.id
+
+    @property
+    def errors(self) -> list[tuple[str, str]]:
+        """Every error of the field with the id it links to: the field's own, then a matrix's rows."""
+        own = [(self.first_id, self.error)] if self.error else []
+        rows = self.matrix.rows if self.matrix is not None else ()
+        return own + [(row.cells[0].id, row.error) for row in rows if row.error and row.cells]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A posted answer read back: the value to store (None for no answer), or why it was refused.
+
+    `typed` is what the person wrote or chose, shown again on a refused form (text, or a matrix's cells);
+    `rows` holds a matrix's refused rows by row id.
+    """
+
+    value: Any = None
+    error: str = ""
+    rows: Mapping[str, str] = field(default_factory=dict)
+    typed: Any = None
+
+    @property
+    def refused(self) -> bool:
+        return bool(self.error or self.rows)
+
+
+def field_id(name: str) -> str:
+    """The HTML id of the field posted as `name`."""
+    return f"q-{name}".replace(".", "-")
 
 
 def field_for(
@@ -65,9 +100,13 @@ def field_for(
     *,
     name: str = "value",
     error: str = "",
-    typed: str | None = None,
+    typed: Any = None,
+    rows: Mapping[str, str] | None = None,
 ) -> Field:
-    """The form field for `question`, showing `stored` (or, after a refused post, what was `typed`)."""
+    """The form field for `question`, showing `stored` (or, after a refused post, what was `typed`).
+
+    `rows` are a matrix's errors by row id.
+    """
     _ = gettext_for(lang)
     special = (
         stored if isinstance(stored, str) and stored in SPECIAL_ANSWERS and question.type != "text" else ""
@@ -75,18 +114,23 @@ def field_for(
     current = None if special else stored
     control = _control(question)
     choices: tuple[Choice, ...] = ()
+    matrix = None
+    if control == "matrix":
+        shown = typed if isinstance(typed, dict) else current if isinstance(current, dict) else {}
+        matrix = matrix_view(question, field_id(name), name, shown, lang, rows or {})
+        typed = None
     if control in ("radio", "checkbox"):
         chosen = {
-            _as_form_value(v) for v in (current if isinstance(current, list) else [current]) if v is not None
+            as_form_value(v) for v in (current if isinstance(current, list) else [current]) if v is not None
         }
         choices = tuple(
             Choice(value, label, help_text, value in chosen)
             for value, label, help_text in _options(question, lang, current)
         )
     value = (
-        typed
+        str(typed)
         if typed is not None
-        else ("" if current is None or isinstance(current, list) else _as_form_value(current))
+        else ("" if current is None or isinstance(current, list | dict) else as_form_value(current))
     )
     return Field(
         name=name,
@@ -99,34 +143,43 @@ def field_for(
         value=value,
         error=error,
         special=special,
+        matrix=matrix,
     )
 
 
-def read_answer(question: Question, form: FormData, lang: str, *, name: str = "value") -> tuple[Any, str]:
-    """The answer posted for `question` as the answers file stores it (None for no answer), or an error."""
+def read_answer(question: Question, form: FormData, lang: str, *, name: str = "value") -> Reading:
+    """The answer posted for `question` as the answers file stores it (None for no answer), or why not."""
     _ = gettext_for(lang)
     kind = question.type
-    if kind == "multi":
+    if kind == "matrix":
+        posted = read_matrix(question, form, lang, name)
+        if posted.error or posted.rows:
+            return Reading(error=posted.error, rows=posted.rows, typed=posted.cells)
+        value: Any = posted.value
+        if value is None:
+            return Reading()
+    elif kind == "multi":
         picked = texts(form, name)
         if any(question.option(p) is None for p in picked):
-            return None, _("Choose from the options shown.")
+            return Reading(error=_("Choose from the options shown."))
         exclusive = [
             question.option(p) for p in picked if (o := question.option(p)) is not None and o.exclusive
         ]
         if exclusive and len(picked) > 1:
             label = tr(exclusive[0].label, lang) if exclusive[0] else ""
-            return None, _("“%(option)s” cannot be combined with other options.") % {"option": label}
-        value: Any = picked
+            return Reading(error=_("“%(option)s” cannot be combined with other options.") % {"option": label})
+        value = picked
     else:
         raw = text(form, name).strip()
+        typed = text(form, name) if _control(question) in ("number", "text", "textarea") else None
         if not raw:
-            return None, ""
+            return Reading(typed=typed)
         value, error = _typed(question, raw, lang, _)
         if error:
-            return None, error
+            return Reading(error=error, typed=typed)
     if value_problem(question, value) is not None:
-        return None, _("This answer does not fit the question; please check it.")
-    return value, ""
+        return Reading(error=_("This answer does not fit the question; please check it."))
+    return Reading(value)
 
 
 def _typed(question: Question, raw: str, lang: str, _: Callable[[str], str]) -> tuple[Any, str]:
@@ -169,6 +222,8 @@ def _number(question: Question, raw: str, _: Callable[[str], str]) -> tuple[Any,
 
 
 def _control(question: Question) -> str:
+    if question.type == "matrix":
+        return "matrix"
     if question.type in ("single", "yes_no", "scale"):
         return "radio"
     if question.type == "multi":
@@ -217,12 +272,8 @@ def _hint(question: Question, lang: str, _: Callable[[str], str]) -> str:
             return _("at most %(count)d characters") % {"count": question.max_length}
     if question.type == "multi":
         return _("Tick all that apply.")
+    if question.matrix_kind == "columns":
+        return _("Tick all that apply in each row; leave a row empty when none does.")
+    if question.type == "matrix":
+        return _("Choose one answer in each row.")
     return ""
-
-
-def _as_form_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)

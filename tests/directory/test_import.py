@@ -267,3 +267,26 @@ def test_a_broken_map_is_located(run: Run, tmp_path: Path, out: Path) -> None:
 def test_the_shipped_map_is_valid(run: Run) -> None:
     result = run(["validate", str(CATALOGUE_MAP)])
     assert result.exit_code == 0, result.output
+
+
+def test_a_new_file_names_no_path_of_this_machine(run: Run, tmp_path: Path, out: Path) -> None:
+    table = tmp_path / "catalogue.csv"
+    german = [
+        "Hub Nord",
+        "Germany",
+        "Kiel",
+        "Schleswig-Holstein",
+        "DEF0",
+        "EDIH",
+        "Manufacturing",
+        "AI",
+        "Skills",
+    ]
+    table.write_text(
+        csv_text([*german, "https://hub-nord.example", "info@hub-nord.example"]), encoding="utf-8"
+    )
+    code, output = run_import(run, table, out, "--checked", "2026-12-01")
+    assert code == 0, output
+    text = (out / "edihs" / "de.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# readiness directory file. Its schema: `readiness schema directory`.")
+    assert str(tmp_path) not in text and "$schema=" not in text and ".." not in text.split("\n", 1)[0]

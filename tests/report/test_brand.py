@@ -9,6 +9,7 @@ import pytest
 from readiness.errors import ProblemsError, ReadinessError
 from readiness.report.brand import load_brand
 from readiness.report.html import css_color, css_string
+from tests.conftest import EXAMPLES, Run
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
@@ -36,6 +37,7 @@ def test_the_sample_hub_brand_in_the_examples_is_complete_and_says_it_is_fiction
     assert brand.colors["primary"] != load_brand().colors["primary"]
     assert not brand.contact.empty and brand.contact.website.endswith(".example")
     assert brand.contact.email.endswith(".example")  # a reserved domain: no real hub is named
+    assert brand.issuer.name == brand.name and "fictional" in brand.issuer.contact_person
 
 
 def test_a_hub_brand_with_a_png_logo_colours_and_contact(tmp_path: Path) -> None:
@@ -115,3 +117,12 @@ def test_css_helpers_let_nothing_out_of_its_string_or_rule() -> None:
     assert css_color("#A0b1C2") == "#a0b1c2"
     with pytest.raises(ReadinessError):
         css_color("red;} body{background:url(http://evil.example)")
+
+
+def test_validate_checks_a_brand_file_and_the_sample_brand_is_valid(run: Run, tmp_path: Path) -> None:
+    assert run(["validate", str(EXAMPLES / "brand" / "brand.yaml")]).exit_code == 0
+    bad = tmp_path / "brand.yaml"
+    bad.write_text("name: Hub\ncolors: {primary: red}\n", encoding="utf-8")
+    result = run(["validate", str(bad)])
+    assert result.exit_code == 1
+    assert "brand.yaml:2:19: 'red' does not have the expected form" in result.stdout

@@ -8,14 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from readiness.cli import COMMANDS
 from tests.conftest import Run
 from tests.report.conftest import FIXTURES
-
-
-@pytest.fixture(autouse=True)
-def _registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(COMMANDS, "report", "readiness.cli.report_cmd:report")
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from starlette.testclient import TestClient
 
+from readiness.questionnaire.model import SPECIAL_ANSWERS, Question
 from readiness.questionnaire.registry import Registry
 from readiness.web.app import create_app
 from readiness.web.settings import Settings
@@ -130,3 +131,49 @@ def answer_quickscan(browser: Browser, ref: str) -> None:
         else:
             response = browser.answer(ref, qid, value)
         assert response.status_code == 303, (qid, response.text[:2000])
+
+
+def posted(question: Question, value: Any) -> dict[str, Any]:
+    """The form a person posts to give `question` the answer `value` (as the answers file keeps it).
+
+    No value is a skip; a repeated group is closed as it stands; a matrix posts each row under
+    `value.<row>`, as its table does.
+    """
+    if question.type == "group":
+        return {"action": "save"}
+    if value is None:
+        return {"action": "skip"}
+    if isinstance(value, str) and value in SPECIAL_ANSWERS:
+        return {"action": value}
+    if question.type == "matrix":
+        return {"action": "save", **{f"value.{row}": as_form(cell) for row, cell in value.items()}}
+    return {"action": "save", "value": as_form(value)}
+
+
+def as_form(value: Any) -> Any:
+    """A stored value as form controls send it: `true`/`false`, text, or a list of ticked values."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value if isinstance(value, list) else str(value)
+
+
+def answer_as(browser: Browser, ref: str, example: dict[str, Any]) -> list[str]:
+    """Every question the interview asks, from its first open one, answered as `example` (an answers
+    file's data) answers it, page by page as the browser goes; the ids asked, in order."""
+    questionnaire = browser.client.app.state.services.registry.load(example["questionnaire"])  # type: ignore[attr-defined]
+    url = browser.get(f"/a/{ref}/next").headers["location"]
+    asked: list[str] = []
+    while "/q/" in url:
+        qid = url.rsplit("/q/", 1)[1]
+        question = questionnaire.question(qid)
+        store = question.store or ""
+        if store.startswith("company."):
+            value = example["company"].get(store.removeprefix("company."))
+        else:
+            value = example.get("answers", {}).get(qid)
+        response = browser.post(url, posted(question, value))
+        assert response.status_code == 303, (qid, response.text[:2000])
+        assert qid not in asked, f"{qid} asked twice"
+        asked.append(qid)
+        url = response.headers["location"]
+    return asked

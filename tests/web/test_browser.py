@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from readiness.answers import load_answers
 from readiness.questionnaire.registry import Registry
 from readiness.web.server import background, free_port
 from readiness.web.settings import Settings
@@ -235,6 +236,64 @@ def test_a_broken_upload_shows_where_the_file_is_wrong(
     checked(chrome)
 
 
+def test_a_matrix_is_answered_with_the_keyboard(
+    chrome: Any, site: tuple[str, Path], registry: Registry
+) -> None:
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    base, workspace = site
+    chrome.get(f"{base}/new")
+    chrome.find_element("id", "name").send_keys("Staal BV")
+    chrome.find_element(*by("input[value='manufacturing']")).click()
+    submit(chrome, chrome.find_element(*by("button.primary")))
+    ref = chrome.current_url.split("/a/", 1)[1].split("/q/", 1)[0]
+
+    def keys(*sequence: str) -> None:
+        for key in sequence:
+            chrome.switch_to.active_element.send_keys(key)
+
+    def enter() -> None:
+        page = chrome.find_element("tag name", "html")
+        keys(Keys.ENTER)
+        WebDriverWait(chrome, 30).until(expected_conditions.staleness_of(page))
+
+    # One stage per row: Space chooses the row's first stage, the arrow keys move along the row, Tab goes
+    # to the next row; Enter saves. A row left open is named, and what was chosen stays.
+    chrome.get(f"{base}/a/{ref}/q/dr_advanced")
+    checked(chrome)
+    chrome.find_element("id", "q-value-simulation-1").send_keys(Keys.SPACE)
+    keys(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT)
+    enter()
+    summary = chrome.find_element(*by(".error-summary")).text
+    assert "Choose an answer for “Virtual or augmented reality”." in summary
+    assert chrome.find_element("id", "q-value-simulation-4").is_selected()
+    checked(chrome)
+    chrome.find_element("id", "q-value-vr_ar-1").send_keys(Keys.SPACE)
+    for stage in (5, 4, 4, 0, 1):
+        keys(Keys.TAB, Keys.SPACE, *[Keys.ARROW_RIGHT] * stage)
+    enter()
+    assert chrome.current_url.endswith("/q/hc_skills")
+
+    # Tick boxes: Tab from box to box, Space ticks; a row left empty is left out.
+    chrome.get(f"{base}/a/{ref}/q/ds_investments")
+    checked(chrome)
+    chrome.find_element("id", "q-value-product_design-2").send_keys(Keys.SPACE)
+    keys(Keys.TAB, Keys.TAB, Keys.TAB, Keys.SPACE, Keys.TAB, Keys.SPACE)
+    assert chrome.find_element("id", "q-value-operations-2").is_selected()
+    enter()
+    assert chrome.current_url.endswith("/q/ds_preparedness")
+    answers = load_answers(workspace / ref, registry).answers.answers
+    assert answers["ds_investments"] == {
+        "product_design": ["invested"],
+        "operations": ["planned", "invested"],
+    }
+    assert answers["dr_advanced"] == {
+        "simulation": 3, "vr_ar": 0, "cad_cam": 5, "mes": 4, "iot": 4, "blockchain": 0, "additive": 1
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_the_hub_pages_pass_the_accessibility_checks(chrome: Any, site: tuple[str, Path], lang: str) -> None:
     base, _workspace = site
@@ -247,6 +306,8 @@ def test_the_hub_pages_pass_the_accessibility_checks(chrome: Any, site: tuple[st
         f"/a/{ref}",
         f"/a/{ref}/q/ai_systems",
         f"/a/{ref}/q/ai_systems/entry/0",
+        f"/a/{ref}/q/ds_investments",
+        f"/a/{ref}/q/gr_environment",
     ):
         chrome.get(base + path)
         assert chrome.find_element("tag name", "html").get_attribute("lang") == lang

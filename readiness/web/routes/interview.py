@@ -33,7 +33,7 @@ from readiness.web import urls
 from readiness.web.forms import read_form, text
 from readiness.web.pace import minutes_left
 from readiness.web.pages import gettext_for, render
-from readiness.web.questions import field_for, read_answer
+from readiness.web.questions import Reading, field_for, read_answer
 from readiness.web.routes import register
 from readiness.web.routes.common import answers_path, load, redirect, save, services
 
@@ -90,14 +90,14 @@ def _answer(request: Request, ref: str, path: Path, qid: str, form: FormData) ->
                 )
             answers.set_value(question, action)
         elif not skipped:
-            value, error = read_answer(question, form, request.state.lang)
-            if value is None and not error and question.required:
+            reading = read_answer(question, form, request.state.lang)
+            error = reading.error
+            if reading.value is None and not reading.refused and question.required:
                 error = _("This question needs an answer. Choose “Skip for now” to come back to it later.")
-            if error:
-                typed = text(form, "value") if question.type in ("text", "number") else None
-                return question_page(request, ref, loaded, question, error=error, typed=typed, status=400)
-            answers.set_value(question, value)
-            skipped = value is None
+            if error or reading.rows:
+                return question_page(request, ref, loaded, question, error=error, reading=reading, status=400)
+            answers.set_value(question, reading.value)
+            skipped = reading.value is None
         following = next_after(q, answers, question)
         record_turn(answers, question, skipped=skipped, following=following)
         if following is None or back_to_end:
@@ -121,14 +121,24 @@ def question_page(
     question: Question,
     *,
     error: str = "",
-    typed: str | None = None,
+    reading: Reading | None = None,
     status: int = 200,
 ) -> Response:
-    """A question's page: the form, the help, the way back, and how far along the interview is."""
+    """A question's page: the form, the help, the way back, and how far along the interview is.
+
+    After a refused post, `reading` holds what was posted (shown again) and a matrix's refused rows.
+    """
     context = _interview_context(request, ref, loaded, question)
     if question.type == "group":
         return register.group_page(request, ref, loaded, question, context, status=status)
-    field = field_for(question, loaded.answers.value(question), request.state.lang, error=error, typed=typed)
+    field = field_for(
+        question,
+        loaded.answers.value(question),
+        request.state.lang,
+        error=error,
+        typed=reading.typed if reading else None,
+        rows=reading.rows if reading else None,
+    )
     return render(request, "question.html.j2", status=status, field=field, **context)
 
 

@@ -26,7 +26,7 @@ from readiness.questionnaire.model import Question, tr
 from readiness.web import urls
 from readiness.web.forms import read_form, text, texts
 from readiness.web.pages import gettext_for, render
-from readiness.web.questions import Field, field_for, read_answer
+from readiness.web.questions import Field, Reading, field_for, read_answer
 from readiness.web.routes.common import answers_path, load, redirect, save, services
 
 FIELD_PREFIX = "f."
@@ -137,16 +137,16 @@ def _save_entry(request: Request, ref: str, path: Path, form: FormData) -> Respo
         shown = set(texts(form, "shown"))
         item: dict[str, Any] = {}
         errors: dict[str, str] = {}
-        typed: dict[str, str] = {}
+        refused: dict[str, Reading] = {}
         for sub in group.fields:
             if sub.id not in shown:
                 continue
-            value, error = read_answer(sub, form, lang, name=FIELD_PREFIX + sub.id)
-            if error:
-                errors[sub.id] = error
-                typed[sub.id] = str(form.get(FIELD_PREFIX + sub.id) or "")
-            elif value is not None:
-                item[sub.id] = value
+            reading = read_answer(sub, form, lang, name=FIELD_PREFIX + sub.id)
+            if reading.refused:
+                errors[sub.id] = reading.error
+                refused[sub.id] = reading
+            elif reading.value is not None:
+                item[sub.id] = reading.value
         values = condition_values(q, answers)
         visible = visible_fields(q, group, item, values)
         item = {k: v for k, v in item.items() if k in {f.id for f in visible}}
@@ -172,7 +172,17 @@ def _save_entry(request: Request, ref: str, path: Path, form: FormData) -> Respo
             problems = _register_problems(answers, group, candidate)
         if errors or problems:
             return _entry_page(
-                request, ref, loaded, group, index, item, errors, typed, added, problems=problems, status=400
+                request,
+                ref,
+                loaded,
+                group,
+                index,
+                item,
+                errors,
+                refused,
+                added,
+                problems=problems,
+                status=400,
             )
         answers.set_value(group, candidate)
         save(path, answers)
@@ -209,7 +219,7 @@ def _entry_page(
     index: int | None,
     item: dict[str, Any],
     errors: dict[str, str],
-    typed: dict[str, str],
+    refused: dict[str, Reading],
     added: list[str],
     *,
     problems: list[str] | None = None,
@@ -225,7 +235,8 @@ def _entry_page(
             lang,
             name=FIELD_PREFIX + sub.id,
             error=errors.get(sub.id, ""),
-            typed=typed.get(sub.id),
+            typed=refused[sub.id].typed if sub.id in refused else None,
+            rows=refused[sub.id].rows if sub.id in refused else None,
         )
         for sub in visible_fields(loaded.questionnaire, group, item, values)
     ]
@@ -250,7 +261,7 @@ def _entry_page(
         back=urls.question(ref, group.id),
         fields=fields,
         added=set(marked),
-        error_items=[(f.first_id, f.error) for f in fields if f.error] + [("", p) for p in problems or []],
+        error_items=[item for f in fields for item in f.errors] + [("", p) for p in problems or []],
         still_open=set(still_open) if opened else set(),
         saved=request.query_params.get("saved") == "1",
     )
