@@ -11,7 +11,7 @@ from readiness.directory.fit import (
     LOCAL_PLACES,
     Candidate,
     Request,
-    matching_technologies,
+    matched_words,
     need_services,
     sector_fit,
     serves_need,
@@ -42,7 +42,7 @@ def _sentence(candidate: Candidate, request: Request, vocab: Vocabulary, lang: s
     if sector_fit(entry, request.section, request.nace) == "match" and not kind_info.get("sector_required"):
         clauses.append(vocab.reason("sector", lang, sector=vocab.sector_short(request.section, lang)))
     words = vocab.ai_technologies + tuple(w for n in request.needs for w in vocab.needs[n]["technologies"])
-    technologies = matching_technologies(entry, words)
+    technologies = [vocab.technology_label(word, lang) for word in matched_words(entry, words)]
     if technologies:
         clauses.append(vocab.reason("technologies", lang, technologies=vocab.join_words(technologies, lang)))
     services = _services_to_name(candidate, request, vocab)

@@ -172,6 +172,10 @@ class Vocabulary:
         """A reason sentence from the vocabulary, its {placeholders} filled in."""
         return in_language(self.data["reasons"][key], lang).format(**values)
 
+    def technology_label(self, word: str, lang: str) -> str:
+        """A technology word of the vocabulary (needs, ai_technologies) as `lang` writes it."""
+        return in_language(self.data["technology_words"][word], lang)
+
     def join_words(self, words: list[str], lang: str) -> str:
         """Words as "a, b and c", with the language's own "and"."""
         if len(words) <= 1:
