@@ -8,6 +8,7 @@ others). Adding a folder adds the language; nothing in the code names one.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -63,3 +64,16 @@ def language(code: str) -> Language:
 def known_language(code: str) -> Language:
     """The language `code` when the program speaks it, else English (whose texts are the fallback)."""
     return language(code if code in tool_languages() else SOURCE_LANGUAGE)
+
+
+def long_date(value: datetime.date | str, lang: str) -> str:
+    """A date as `lang` writes it in running text (2 August 2026, 2. August 2026); an ISO text is read first,
+    anything else is returned as it is."""
+    from babel.dates import format_date
+
+    if isinstance(value, str):
+        try:
+            value = datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return format_date(value, format="long", locale=known_language(lang).formats)

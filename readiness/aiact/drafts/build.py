@@ -21,6 +21,7 @@ from readiness.aiact.model import Catalogue, LangText, pick
 from readiness.aiact.register import Register
 from readiness.aiact.result import AIActAssessment
 from readiness.l10n.citations import cite
+from readiness.l10n.languages import long_date
 
 
 def build_drafts(
@@ -45,7 +46,7 @@ def build_drafts(
             facts |= system_facts(
                 systems[planned.system], results[planned.system], planned.role, catalogue, templates, lang
             )
-        facts["applies_from"] = planned.applies_from
+        facts["applies_from"] = long_date(planned.applies_from, lang)
         drafts.append(_fill(planned, facts, catalogue, templates, lang, assessment.as_of))
     return drafts
 
