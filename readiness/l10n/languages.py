@@ -71,9 +71,11 @@ def long_date(value: datetime.date | str, lang: str) -> str:
     anything else is returned as it is."""
     from babel.dates import format_date
 
-    if isinstance(value, str):
+    if isinstance(value, datetime.date):
+        day = value
+    else:
         try:
-            value = datetime.date.fromisoformat(value)
+            day = datetime.date.fromisoformat(value)
         except ValueError:
             return value
-    return format_date(value, format="long", locale=known_language(lang).formats)
+    return format_date(day, format="long", locale=known_language(lang).formats)
