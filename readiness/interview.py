@@ -24,6 +24,7 @@ from readiness.flow import (
     record_turn,
     visible_fields,
 )
+from readiness.l10n.languages import decimal
 from readiness.limits import MAX_AI_SYSTEMS
 from readiness.prompts import AGAIN, Choice, Nav, Prompter
 from readiness.questionnaire.model import Question, Questionnaire, tr
@@ -261,11 +262,11 @@ class Interview:
         if question.type == "number":
             low, high = question.number_min, question.number_max
             if low is not None and high is not None:
-                bounds = f" ({low:g} - {high:g})"
-            elif low is not None or high is not None:
-                bound = self.t("ui_at_least", low=f"{low:g}") if low is not None else ""
-                bound = bound or self.t("ui_at_most", high=f"{high:g}")
-                bounds = f" ({bound})"
+                bounds = f" ({decimal(low, self.lang)} - {decimal(high, self.lang)})"
+            elif low is not None:
+                bounds = f" ({self.t('ui_at_least', low=decimal(low, self.lang))})"
+            elif high is not None:
+                bounds = f" ({self.t('ui_at_most', high=decimal(high, self.lang))})"
             else:
                 bounds = ""
             text += " — " + self.t("ui_number", range=bounds)

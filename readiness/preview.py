@@ -18,6 +18,7 @@ import rule_engine.ast as ast
 
 from readiness.conditions import Condition
 from readiness.flow import offered_options
+from readiness.l10n.languages import decimal
 from readiness.questionnaire.model import Question, Questionnaire, tr
 
 Gettext = Callable[[str], str]
@@ -315,7 +316,7 @@ class Words:
             return quote(tr(option.label, self.lang) if option else node.value, _)
         if isinstance(node, ast.FloatExpression):
             value = node.value
-            return f"{value.normalize():f}" if isinstance(value, Decimal) else f"{value:g}"
+            return f"{value.normalize():f}" if isinstance(value, Decimal) else decimal(value, self.lang)
         if isinstance(node, ast.BooleanExpression):
             return _("yes") if node.value else _("no")
         raise Unsayable

@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from readiness.l10n.languages import decimal
 from readiness.texts import message
 
 BAR_WIDTH = 20
@@ -48,13 +49,13 @@ def print_summary(result: dict[str, Any], console: Console, lang: str = "en") ->
         t("summary_dimension"), t("summary_points"), "", t("summary_level"), show_edge=False, pad_edge=False
     )
     for d in r["dimensions"]:
-        shown = f"{d['score']:g}" if d["score"] is not None else "-"
+        shown = decimal(d["score"], lang) if d["score"] is not None else "-"
         table.add_row(d["label"], shown, _bar(d["score"]), d["level"]["label"] if d["level"] else "-")
     console.print(table)
     if r["gaps"]:
         console.print(f"\n[bold]{t('summary_gaps')}[/bold]")
         for g in r["gaps"][:3]:
-            gain = t("summary_gain", gain=f"{g['gain']:g}", dimension=g["dimension_label"])
+            gain = t("summary_gain", gain=decimal(g["gain"], lang), dimension=g["dimension_label"])
             console.print(f"  • {escape(g.get('action') or g['text'])}  [dim]({escape(gain)})[/dim]")
     if r["recommendations"]:
         console.print(f"\n[bold]{t('summary_recommendations')}[/bold]")

@@ -37,7 +37,7 @@ def cite(citation: str, lang: str, enumerated: Collection[str] = ()) -> str:
     for part in citation.split(", "):
         continued = _CONTINUED.match(part)
         if continued and parts:
-            point = _fill(templates["point"], _token(continued["token"], templates))
+            point = _fill(_point(continued["token"], templates), _token(continued["token"], templates))
             parts[-1] += str(templates["join"]) + point.lstrip(", ")
             continue
         parts.append(_one(part, templates, enumerated))
@@ -64,8 +64,12 @@ def _one(part: str, templates: Mapping[str, object], enumerated: Collection[str]
             first, last = (_token(g, templates) for g in (groups[0], article["last"]))
             return out + str(templates["paragraphs"]).format(first=first, last=last)
         for index, group in enumerate(groups):
-            kind = "paragraph" if index == 0 and article["number"] not in enumerated else "point"
-            out += _fill(templates[kind], _token(group, templates))
+            if index == 0 and article["number"] not in enumerated:
+                out += _fill(templates["paragraph"], _token(group, templates))
+            else:
+                after_letter = index > 0 and not groups[index - 1][0].isdigit()
+                template = _point(group, templates, after_letter=after_letter)
+                out += _fill(template, _token(group, templates))
         return out
     act = _ACT.match(part)
     if act and act["kind"] in templates["acts"]:  # type: ignore[operator]
@@ -86,6 +90,17 @@ def _one(part: str, templates: Mapping[str, object], enumerated: Collection[str]
                 out += _fill(templates["annex_subpoint"], _token(group, templates))
         return out
     return part
+
+
+def _point(token: str, templates: Mapping[str, object], *, after_letter: bool = False) -> object:
+    """The template of a point: a language that names points by their kind (German: Nummer 23, Buchstabe
+    e, Ziffer iii) has `numbered_point` and `roman_point` beside `point`. A roman numeral is a point only
+    below a lettered point ((h)(iii)); on its own, (i) is the letter after (h)."""
+    if token[0].isdigit():
+        return templates.get("numbered_point", templates["point"])
+    if after_letter and _ROMAN.match(token):
+        return templates.get("roman_point", templates["point"])
+    return templates["point"]
 
 
 def _token(token: str, templates: Mapping[str, object]) -> str:

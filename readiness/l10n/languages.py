@@ -66,6 +66,13 @@ def known_language(code: str) -> Language:
     return language(code if code in tool_languages() else SOURCE_LANGUAGE)
 
 
+def decimal(value: float | int, lang: str) -> str:
+    """A number as `lang` writes it (2.5 in English, 2,5 in Dutch and German), without trailing zeros."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="#,##0.###", locale=known_language(lang).formats)
+
+
 def long_date(value: datetime.date | str, lang: str) -> str:
     """A date as `lang` writes it in running text (2 August 2026, 2. August 2026); an ISO text is read first,
     anything else is returned as it is."""
