@@ -1,4 +1,4 @@
-"""Citations written the way each language's texts of EU law write them (readiness/locale/<lang>/language.yaml)."""
+"""Citations written the way each language's texts of EU law write them (locale/<lang>/language.yaml)."""
 
 from __future__ import annotations
 
