@@ -9,12 +9,14 @@ statement saying so. Every figure carries the dataset code and the release it wa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from readiness.directory.inputs import check_country, check_nace, check_size
 from readiness.directory.loader import load_statistics, load_vocabulary
 from readiness.directory.vocabulary import NACE_FORM, Vocabulary, in_language
+from readiness.l10n.languages import known_language
 
 EU27 = "EU27"
 TREND_FROM = 2023
@@ -164,7 +166,9 @@ def _label(stats: Mapping[str, Any], vocab: Vocabulary, row: Mapping[str, Any], 
         return dict(labels[row["code"]])
     if kind == "country":
         return {
-            lang: in_language(labels["country"], lang).format(country=vocab.country_name(row["geo"], lang))
+            lang: known_language(lang).fix_places(
+                in_language(labels["country"], lang).format(country=vocab.country_name(row["geo"], lang))
+            )
             for lang in labels["country"]
         }
     if kind == "activity":
@@ -257,17 +261,23 @@ def _position(
 
 
 def percent(value: float, lang: str) -> str:
-    """A share as the language writes it: 20.0% in English, 20,0% in Dutch."""
-    from babel.numbers import format_decimal  # here: `readiness hubs --help` reads this module
+    """A share as the language writes it: 20.0% in English, 20,0% in Dutch, 20,0 % in German."""
+    from babel import Locale  # here: `readiness hubs --help` reads this module
+    from babel.numbers import format_percent
 
-    return f"{format_decimal(value, format='#,##0.0', locale=lang)}%"
+    locale = Locale.parse(known_language(lang).formats)
+    # The locale's own pattern (German puts a space before %) with one decimal.
+    pattern = re.sub(r"0(?=[^0]*$)", "0.0", str(locale.percent_formats[None].pattern))
+    return format_percent(value / 100, format=pattern, locale=locale)
 
 
 def _say(stats: Mapping[str, Any], key: str, vocab: Vocabulary, **values: Mapping[str, str]) -> Text:
     template = stats["statements"][key]
     return {
-        lang: template.get(lang, template["en"]).format(
-            **{k: v.get(lang) or v["en"] for k, v in values.items()}
+        lang: known_language(lang).fix_places(
+            template.get(lang, template["en"]).format(
+                **{k: v.get(lang) or v["en"] for k, v in values.items()}
+            )
         )
         for lang in vocab.languages
     }

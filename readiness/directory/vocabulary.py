@@ -60,9 +60,23 @@ class Vocabulary:
         return tuple(sorted(c for c, info in self.countries.items() if info["eu_member"]))
 
     def country_name(self, code: str, lang: str) -> str:
-        """`NL` as "the Netherlands" / "Nederland"; an unknown code as itself."""
+        """`NL` as "the Netherlands" / "Nederland" / "Niederlande"; an unknown code as itself.
+
+        The vocabulary names countries in the languages it is written in (English with its article, as a
+        sentence needs it); any other language takes the name the Unicode CLDR gives, through Babel.
+        """
         info = self.countries.get(code)
-        return in_language(info, lang) if info else code
+        if not info:
+            return code
+        if info.get(lang):
+            return str(info[lang])
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            names = Locale.parse(lang).territories
+        except (ValueError, UnknownLocaleError):
+            return in_language(info, lang)
+        return str(names.get(code) or in_language(info, lang))
 
     def nuts_prefix(self, code: str) -> str:
         """The two letters NUTS codes of this country start with (EL for GR, UK for GB)."""
@@ -170,7 +184,9 @@ class Vocabulary:
 
     def reason(self, key: str, lang: str, **values: str) -> str:
         """A reason sentence from the vocabulary, its {placeholders} filled in."""
-        return in_language(self.data["reasons"][key], lang).format(**values)
+        from readiness.l10n.languages import known_language
+
+        return known_language(lang).fix_places(in_language(self.data["reasons"][key], lang).format(**values))
 
     def technology_label(self, word: str, lang: str) -> str:
         """A technology word of the vocabulary (needs, ai_technologies) as `lang` writes it."""

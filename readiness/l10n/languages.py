@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -29,6 +29,14 @@ class Language:
     name: str
     formats: str
     citation: Mapping[str, object]
+    # "<preposition> <place>" as a filled-in sentence has it -> as the language writes it (German articles).
+    place_articles: Mapping[str, str] = field(default_factory=dict)
+
+    def fix_places(self, sentence: str) -> str:
+        """`sentence`, with a place name filled in after a preposition written with the article it needs."""
+        for plain, proper in self.place_articles.items():
+            sentence = sentence.replace(plain, proper)
+        return sentence
 
 
 def language_dir(code: str) -> Path:
@@ -58,7 +66,7 @@ def language(code: str) -> Language:
     if problems:
         raise ProblemsError(problems)
     data = document.data
-    return Language(code, data["name"], data["formats"], data["citation"])
+    return Language(code, data["name"], data["formats"], data["citation"], data.get("place_articles", {}))
 
 
 def known_language(code: str) -> Language:
