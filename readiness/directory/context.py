@@ -9,14 +9,13 @@ statement saying so. Every figure carries the dataset code and the release it wa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from readiness.directory.inputs import check_country, check_nace, check_size
 from readiness.directory.loader import load_statistics, load_vocabulary
 from readiness.directory.vocabulary import NACE_FORM, Vocabulary, in_language
-from readiness.l10n.languages import known_language
+from readiness.l10n.languages import known_language, one_decimal_percent
 
 EU27 = "EU27"
 TREND_FROM = 2023
@@ -262,13 +261,7 @@ def _position(
 
 def percent(value: float, lang: str) -> str:
     """A share as the language writes it: 20.0% in English, 20,0% in Dutch, 20,0 % in German."""
-    from babel import Locale  # here: `readiness hubs --help` reads this module
-    from babel.numbers import format_percent
-
-    locale = Locale.parse(known_language(lang).formats)
-    # The locale's own pattern (German puts a space before %) with one decimal.
-    pattern = re.sub(r"0(?=[^0]*$)", "0.0", str(locale.percent_formats[None].pattern))
-    return format_percent(value / 100, format=pattern, locale=locale)
+    return one_decimal_percent(value, known_language(lang).formats)
 
 
 def _say(stats: Mapping[str, Any], key: str, vocab: Vocabulary, **values: Mapping[str, str]) -> Text:

@@ -9,13 +9,18 @@ others). Adding a folder adds the language; nothing in the code names one.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readiness.errors import ProblemsError, ReadinessError
 from readiness.l10n.texts import SOURCE_LANGUAGE
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGE_FILE = "language.yaml"
@@ -79,6 +84,17 @@ def decimal(value: float | int, lang: str) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(value, format="#,##0.###", locale=known_language(lang).formats)
+
+
+def one_decimal_percent(value: float, locale: Locale | str) -> str:
+    """A published percentage (20.0 for 20 %) with one decimal, in the locale's own pattern: 20.0% in
+    English, 20,0% in Dutch, 20,0 % in German."""
+    from babel import Locale
+    from babel.numbers import format_percent
+
+    chosen = Locale.parse(locale)
+    pattern = re.sub(r"0(?=[^0]*$)", "0.0", str(chosen.percent_formats[None].pattern))
+    return format_percent(value / 100, format=pattern, locale=chosen)
 
 
 def long_date(value: datetime.date | str, lang: str) -> str:
