@@ -14,6 +14,7 @@ from typing import Any
 from readiness.advice import recommendation_values, values_read
 from readiness.assessment import Assessment
 from readiness.flow import visible_questions
+from readiness.l10n.languages import decimal
 from readiness.questionnaire.model import Question, matrix_cells, tr
 from readiness.scoring import score_question
 
@@ -132,7 +133,7 @@ def answer_text(question: Question, value: Any, lang: str, _: Gettext) -> str:
         label = question.scale_labels.get(int(value))
         return f"{value} ({tr(label, lang)})" if label else str(value)
     if question.type == "number" and question.unit:
-        return f"{value:g} {tr(question.unit, lang)}"
+        return f"{decimal(value, lang)} {tr(question.unit, lang)}"
     return str(value)
 
 

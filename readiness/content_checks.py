@@ -52,6 +52,23 @@ def _answers(paths: list[Path] | None) -> list[Problem]:
     return problems
 
 
+def _language_files(paths: list[Path] | None) -> list[Problem]:
+    """A language's own files (glossary.yaml, language.yaml): checked with every text of the language."""
+    from readiness.l10n.glossary import glossary_problems, term_problems
+    from readiness.l10n.languages import language
+
+    if paths is None:
+        return []  # checked with every language when validate runs without paths
+    problems: list[Problem] = []
+    for code in dict.fromkeys(path.resolve().parent.name for path in paths):
+        try:
+            language(code)
+        except ProblemsError as exc:
+            problems += exc.problems
+        problems += glossary_problems(code) + term_problems(code)
+    return problems
+
+
 def _brand(paths: list[Path] | None) -> list[Problem]:
     from readiness.errors import ReadinessError
     from readiness.report.brand import load_brand
@@ -86,6 +103,9 @@ def extra_checks() -> dict[str, ExtraCheck]:
         "draft_labels": _drafts,
         "systems": _register,
         "questionnaire": _answers,
+        "terms": _language_files,
+        "citation": _language_files,
+        "gap_because": _language_files,
         "colors": _brand,
         "contact": _brand,
         "card": _brand,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from readiness.answers import Answers
-from readiness.questionnaire.model import Question, Questionnaire, Section
+from readiness.questionnaire.model import Option, Question, Questionnaire, Section
 
 
 def condition_values(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
@@ -134,3 +134,15 @@ def progress(questionnaire: Questionnaire, question: Question) -> Progress:
         order.index(question.id) + 1,
         questionnaire.question_count,
     )
+
+
+def offered_options(question: Question, current: Any = None) -> tuple[Option, ...]:
+    """The options an interview offers: all of them, except that the question of the report's language
+    (stored in company.language) offers only the languages the program speaks completely, and the answer
+    already given."""
+    if question.store != "company.language":
+        return question.options
+    from readiness.l10n.status import complete_languages
+
+    offered = {*complete_languages(), current}
+    return tuple(option for option in question.options if option.id in offered)

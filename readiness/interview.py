@@ -19,10 +19,12 @@ from readiness.flow import (
     first_open,
     missing_required,
     next_after,
+    offered_options,
     progress,
     record_turn,
     visible_fields,
 )
+from readiness.l10n.languages import decimal
 from readiness.limits import MAX_AI_SYSTEMS
 from readiness.prompts import AGAIN, Choice, Nav, Prompter
 from readiness.questionnaire.model import Question, Questionnaire, tr
@@ -44,13 +46,18 @@ class Interview:
         prompter: Prompter,
         lang: str,
         clock: Clock,
+        *,
+        follow_company_language: bool = False,
     ) -> None:
+        """`follow_company_language`: the user named no language, so once the company says which
+        language it wants (the question stored in company.language), the interview continues in it."""
         self.q = questionnaire
         self.answers = answers
         self.path = path
         self.prompter = prompter
         self.lang = lang
         self.clock = clock
+        self.follow_company_language = follow_company_language
         self.history: list[str] = []
         self.today = dt.date.today()
 
@@ -58,6 +65,8 @@ class Interview:
         return message(key, self.lang, **values)
 
     def save(self) -> None:
+        # The language goes with the answers, so that the interview resumes in the language it was held in.
+        self.answers.meta["language"] = self.lang
         save_answers(self.path, self.answers, now=self.clock())
 
     def run(self) -> bool:
@@ -115,6 +124,8 @@ class Interview:
             if result in (Nav.BACK, Nav.SKIP):
                 return result
             self.answers.set_value(question, result)
+            if question.store == "company.language" and self.follow_company_language:
+                self.lang = str(result)
             return None
 
     def _ask(self, question: Question, current: Any, context: Mapping[str, Any] | None = None) -> Any:
@@ -136,6 +147,7 @@ class Interview:
                 self._choices(question),
                 default=Nav.HELP if current is None else current,
                 extras=specials + self._nav_choices(),
+                hints=self._select_hints(),
             )
             return self._special_value(answer)
         if question.type == "multi":
@@ -159,6 +171,7 @@ class Interview:
                 extras=extras,
                 hint=self.t("ui_multi_hint"),
                 question=self.t("ui_nothing_ticked"),
+                hints=self._select_hints(),
             )
             if isinstance(picked, Nav):
                 return self._special_value(picked)
@@ -206,6 +219,7 @@ class Interview:
                     ],
                     hint=self.t("ui_multi_hint"),
                     question=self.t("ui_nothing_ticked"),
+                    hints=self._select_hints(),
                 )
             else:
                 current_cell = answer.get(part.id)
@@ -214,6 +228,7 @@ class Interview:
                     self._choices(question),
                     default=Nav.HELP if current_cell is None else current_cell,
                     extras=[*extra, *self._nav_choices()],
+                    hints=self._select_hints(),
                 )
             if result is Nav.HELP:
                 self.prompter.say(tr(question.help, self.lang) or self.t("ui_no_help"))
@@ -247,11 +262,11 @@ class Interview:
         if question.type == "number":
             low, high = question.number_min, question.number_max
             if low is not None and high is not None:
-                bounds = f" ({low:g} - {high:g})"
-            elif low is not None or high is not None:
-                bound = self.t("ui_at_least", low=f"{low:g}") if low is not None else ""
-                bound = bound or self.t("ui_at_most", high=f"{high:g}")
-                bounds = f" ({bound})"
+                bounds = f" ({decimal(low, self.lang)} - {decimal(high, self.lang)})"
+            elif low is not None:
+                bounds = f" ({self.t('ui_at_least', low=decimal(low, self.lang))})"
+            elif high is not None:
+                bounds = f" ({self.t('ui_at_most', high=decimal(high, self.lang))})"
             else:
                 bounds = ""
             text += " — " + self.t("ui_number", range=bounds)
@@ -300,7 +315,12 @@ class Interview:
                 )
                 for v in range(question.scale_min, question.scale_max + 1)
             ]
-        return [Choice(tr(o.label, self.lang), o.id) for o in question.options]
+        options = offered_options(question, self.answers.value(question))
+        return [Choice(tr(o.label, self.lang), o.id) for o in options]
+
+    def _select_hints(self) -> tuple[str, str]:
+        """The keys to use in a list to choose from, for a short list and for one that can be filtered."""
+        return self.t("ui_select_hint"), self.t("ui_select_filter_hint")
 
     def _specials(self, question: Question) -> list[tuple[str, Nav]]:
         specials = []
@@ -332,7 +352,7 @@ class Interview:
     def _ask_group(self, group: Question) -> None:
         """The repeated group: add, review and remove entries, saving after each change."""
         items = [dict(item) for item in self.answers.ai_systems] if group.store == "ai_systems" else []
-        item_name = tr(group.item_label, self.lang) or "entry"
+        item_name = tr(group.item_label, self.lang) or self.t("ui_entry")
         self.prompter.say(tr(group.text, self.lang))
         while True:
             self.prompter.say(self.t("ui_group_count", count=len(items)))
@@ -347,7 +367,7 @@ class Interview:
             for i, item in enumerate(items):
                 choices.append(Choice(self.t("ui_group_remove", name=item.get("name", i + 1)), ("remove", i)))
             choices.append(Choice(self.t("ui_group_done"), ("done", -1)))
-            action = self.prompter.select(tr(group.text, self.lang), choices)
+            action = self.prompter.select(tr(group.text, self.lang), choices, hints=self._select_hints())
             if action is Nav.STOP:
                 raise KeyboardInterrupt
             kind, index = action if isinstance(action, tuple) else ("done", -1)

@@ -17,6 +17,8 @@ from typing import Any
 import rule_engine.ast as ast
 
 from readiness.conditions import Condition
+from readiness.flow import offered_options
+from readiness.l10n.languages import decimal
 from readiness.questionnaire.model import Question, Questionnaire, tr
 
 Gettext = Callable[[str], str]
@@ -142,7 +144,7 @@ def _question(
         answer=_answer_kind(question, lang, _),
         options=()
         if question.type == "matrix"
-        else tuple((o.id, tr(o.label, lang)) for o in question.options),
+        else tuple((o.id, tr(o.label, lang)) for o in offered_options(question)),
         scale=tuple(
             (value, tr(question.scale_labels.get(value), lang))
             for value in range(question.scale_min, question.scale_max + 1)
@@ -212,9 +214,9 @@ def _logic_of(node: Any, negated: bool) -> str | None:
     return {"and": "or", "or": "and"}[node.type] if negated else str(node.type)
 
 
-def quote(text: str) -> str:
-    """A question's or option's own words inside a sentence."""
-    return f"‘{text}’"
+def quote(text: str, gettext: Gettext) -> str:
+    """A question's or option's own words inside a sentence, in the language's quotation marks."""
+    return gettext("‘%(text)s’") % {"text": text}
 
 
 class Unsayable(Exception):
@@ -273,13 +275,13 @@ class Words:
             if node.container.name == "scores" and isinstance(node.item, ast.StringExpression):
                 dimension = self.questionnaire.dimension(node.item.value)
                 label = tr(dimension.label, self.lang) if dimension else node.item.value
-                return _("the score for %(dimension)s") % {"dimension": quote(label)}, None
+                return _("the score for %(dimension)s") % {"dimension": quote(label, _)}, None
             matrix = self.questionnaire.question(node.container.name)
             if matrix is not None and matrix.type == "matrix" and isinstance(node.item, ast.StringExpression):
                 row = next((r for r in matrix.rows if r.id == node.item.value), None)
                 return _("the answer to %(question)s for %(row)s") % {
-                    "question": quote(tr(matrix.text, self.lang)),
-                    "row": quote(tr(row.label, self.lang) if row else node.item.value),
+                    "question": quote(tr(matrix.text, self.lang), _),
+                    "row": quote(tr(row.label, self.lang) if row else node.item.value, _),
                 }, matrix
             raise Unsayable
         if not isinstance(node, ast.SymbolExpression):
@@ -290,7 +292,7 @@ class Words:
             question = next((f for f in self.group.fields if f.id == name), None)
         if question is not None:
             return _("the answer to %(question)s") % {
-                "question": quote(tr(question.text, self.lang))
+                "question": quote(tr(question.text, self.lang), _)
             }, question
         facts = {
             "overall": _("the overall score"),
@@ -311,10 +313,10 @@ class Words:
         if isinstance(node, ast.StringExpression):
             choices = (*question.options, *question.columns) if question is not None else ()
             option = next((o for o in choices if o.id == node.value), None)
-            return quote(tr(option.label, self.lang) if option else node.value)
+            return quote(tr(option.label, self.lang) if option else node.value, _)
         if isinstance(node, ast.FloatExpression):
             value = node.value
-            return f"{value.normalize():f}" if isinstance(value, Decimal) else f"{value:g}"
+            return f"{value.normalize():f}" if isinstance(value, Decimal) else decimal(value, self.lang)
         if isinstance(node, ast.BooleanExpression):
             return _("yes") if node.value else _("no")
         raise Unsayable
@@ -351,7 +353,7 @@ class Words:
             else:
                 template = _("%(subject)s is not empty") if present else _("%(subject)s is empty")
             return template % {"subject": subject}
-        asked = quote(tr(question.text, self.lang))
+        asked = quote(tr(question.text, self.lang), _)
         if isinstance(right, ast.NullExpression):
             template = _("%(question)s is answered") if present else _("%(question)s is not answered")
         else:

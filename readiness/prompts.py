@@ -53,7 +53,12 @@ class Prompter(Protocol):
     """
 
     def select(
-        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+        self,
+        message: str,
+        choices: list[Choice],
+        default: Any = None,
+        extras: Iterable[Choice] = (),
+        hints: tuple[str, str] = ("", ""),
     ) -> Any: ...
 
     def checkbox(
@@ -64,6 +69,7 @@ class Prompter(Protocol):
         extras: Iterable[Choice] = (),
         hint: str = "",
         question: str = "",
+        hints: tuple[str, str] = ("", ""),
     ) -> Any: ...
 
     def text(
@@ -87,8 +93,15 @@ class QuestionaryPrompter:
         self._say = say
 
     def select(
-        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+        self,
+        message: str,
+        choices: list[Choice],
+        default: Any = None,
+        extras: Iterable[Choice] = (),
+        hints: tuple[str, str] = ("", ""),
     ) -> Any:
+        """`hints`: how to choose, in the user's language, for a short list and for one filtered by typing
+        (questionary's own hint is English)."""
         import questionary
 
         others = list(extras)
@@ -100,7 +113,12 @@ class QuestionaryPrompter:
         # Long lists (countries) can be filtered by typing.
         searchable = len(options) > 12
         return questionary.select(
-            message, options, default=chosen, use_search_filter=searchable, use_jk_keys=not searchable
+            message,
+            options,
+            default=chosen,
+            use_search_filter=searchable,
+            use_jk_keys=not searchable,
+            instruction=(hints[1] if searchable else hints[0]) or None,
         ).unsafe_ask()
 
     def checkbox(
@@ -111,6 +129,7 @@ class QuestionaryPrompter:
         extras: Iterable[Choice] = (),
         hint: str = "",
         question: str = "",
+        hints: tuple[str, str] = ("", ""),
     ) -> Any:
         import questionary
 
@@ -123,7 +142,9 @@ class QuestionaryPrompter:
                 return picked
             # Confirmed with nothing ticked: what the user can do instead, ticking after all among it.
             action = questionary.select(
-                question or message, [questionary.Choice(c.title, value=c.value) for c in others]
+                question or message,
+                [questionary.Choice(c.title, value=c.value) for c in others],
+                instruction=hints[0] or None,
             ).unsafe_ask()
             if action is not AGAIN:
                 return action
@@ -189,7 +210,12 @@ class ScriptedPrompter:
         return f"{where}: {shorten(repr(item))} does not fit the question “{message.splitlines()[0]}”"
 
     def select(
-        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+        self,
+        message: str,
+        choices: list[Choice],
+        default: Any = None,
+        extras: Iterable[Choice] = (),
+        hints: tuple[str, str] = ("", ""),
     ) -> Any:
         values = [c.value for c in [*choices, *extras]]
         expected = "one of: " + ", ".join(str(c.value) for c in choices)
@@ -203,6 +229,7 @@ class ScriptedPrompter:
         extras: Iterable[Choice] = (),
         hint: str = "",
         question: str = "",
+        hints: tuple[str, str] = ("", ""),
     ) -> Any:
         values = [c.value for c in choices]
         expected = "a list of some of: " + ", ".join(str(v) for v in values)

@@ -1,11 +1,19 @@
-"""The assessment as a terminal summary: a table of dimensions with bars, the level, gaps and next steps."""
+"""The assessment as a terminal summary: a table of dimensions with bars, the level, gaps and next steps.
+
+Every word is in the result's language: the result's own texts are localised already, and the summary's
+words are the pipeline's sentences (readiness/locale).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
+
+from readiness.l10n.languages import decimal
+from readiness.texts import message
 
 BAR_WIDTH = 20
 
@@ -17,43 +25,50 @@ def _bar(score: float | None) -> str:
     return "█" * filled + "░" * (BAR_WIDTH - filled)
 
 
-def print_summary(result: dict[str, Any], console: Console) -> None:
-    """Print the JSON result (see Assessment.as_dict) for a person at a terminal."""
+def print_summary(result: dict[str, Any], console: Console, lang: str = "en") -> None:
+    """Print the JSON result (see Assessment.as_dict, made in `lang`) for a person at a terminal."""
+
+    def t(key: str, **values: object) -> str:
+        return message(key, lang, **values)
+
     r = result["readiness"]
     company = result["company"]
     q = result["questionnaire"]
+    title = f"{escape(q['title'])} {q['version']}"
     console.print(
-        f"[bold]{company['name']}[/bold]  ·  {q['title']} {q['version']}  ·  {result['as_of']}",
-        markup=True,
-        highlight=False,
+        f"[bold]{escape(company['name'])}[/bold]  ·  {title}  ·  {result['as_of']}", highlight=False
     )
     level = r["level"]["label"] if r["level"] else "-"
     score = f"{r['score']:g}" if r["score"] is not None else "-"
-    dma = f"   DMA score: {r['dma_score']:g}" if r.get("dma_score") is not None else ""
-    console.print(
-        f"Readiness: [bold]{score}[/bold] / 100  ·  level [bold]{level}[/bold]{dma}"
-        f"   (confidence {r['confidence']:.0%})"
+    line = t("summary_score", score=f"[bold]{score}[/bold]", level=f"[bold]{escape(level)}[/bold]")
+    if r.get("dma_score") is not None:
+        line += "   " + t("summary_dma", score=f"{r['dma_score']:g}")
+    line += "   " + t("summary_confidence", share=f"{r['confidence']:.0%}")
+    console.print(line, highlight=False)
+    table = Table(
+        t("summary_dimension"), t("summary_points"), "", t("summary_level"), show_edge=False, pad_edge=False
     )
-    table = Table("dimension", "score", "", "level", show_edge=False, pad_edge=False)
     for d in r["dimensions"]:
-        shown = f"{d['score']:g}" if d["score"] is not None else "-"
+        shown = decimal(d["score"], lang) if d["score"] is not None else "-"
         table.add_row(d["label"], shown, _bar(d["score"]), d["level"]["label"] if d["level"] else "-")
     console.print(table)
     if r["gaps"]:
-        console.print("\n[bold]Largest gaps[/bold]")
+        console.print(f"\n[bold]{t('summary_gaps')}[/bold]")
         for g in r["gaps"][:3]:
-            console.print(
-                f"  • {g.get('action') or g['text']}  "
-                f"[dim](+{g['gain']:g} points possible, {g['dimension_label']})[/dim]"
-            )
+            gain = t("summary_gain", gain=decimal(g["gain"], lang), dimension=g["dimension_label"])
+            console.print(f"  • {escape(g.get('action') or g['text'])}  [dim]({escape(gain)})[/dim]")
     if r["recommendations"]:
-        console.print("\n[bold]Recommendations[/bold]")
+        console.print(f"\n[bold]{t('summary_recommendations')}[/bold]")
         for number, rec in enumerate(r["recommendations"][:5], start=1):
-            console.print(f"  {number}. {rec['title']}  [dim]({rec['horizon']})[/dim]")
+            horizon = t(f"summary_horizon_{rec['horizon']}")
+            console.print(f"  {number}. {escape(rec['title'])}  [dim]({escape(horizon)})[/dim]")
     ai_act = result.get("ai_act") or {}
     systems = ai_act.get("systems", [])
     if systems:
-        console.print("\n[bold]AI Act[/bold]")
+        from readiness.aiact import load_catalogue
+
+        catalogue = load_catalogue()
+        console.print(f"\n[bold]{t('summary_ai_act')}[/bold]")
         for s in systems:
-            console.print(f"  • {s['name']}: {s['risk']}")
-    console.print(f"\n[dim]{result['notice']}[/dim]")
+            console.print(f"  • {escape(s['name'])}: {escape(catalogue.risk_label(s['risk'], lang))}")
+    console.print(f"\n[dim]{escape(result['notice'])}[/dim]")

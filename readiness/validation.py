@@ -10,8 +10,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from readiness.content import builtin_dir
 from readiness.errors import Problem, ProblemsError, ReadinessError, display_path
-from readiness.questionnaire.checks import check_questionnaire, missing_translations, translation_coverage
+from readiness.l10n.checks import claimed_languages, missing_texts
+from readiness.l10n.coverage import documents_part
+from readiness.l10n.glossary import document_term_problems
+from readiness.l10n.languages import tool_languages
+from readiness.questionnaire.checks import check_questionnaire
 from readiness.questionnaire.loader import compile_questionnaire
 from readiness.questionnaire.registry import SEMVER_STEM, Registry
 from readiness.yamlio import read_yaml
@@ -24,6 +29,7 @@ class ValidationReport:
     files: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     coverage: dict[str, dict[str, float]] = field(default_factory=dict)
+    languages: dict[str, float] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -42,6 +48,7 @@ class ValidationReport:
             "files": self.files,
             "problems": [p.as_dict() for p in self.problems],
             "coverage": self.coverage,
+            "languages": self.languages,
         }
 
 
@@ -62,7 +69,9 @@ def validate_paths(
             _validate_questionnaire(entry.path, registry, report)
         for check in dict.fromkeys(extra.values()):
             report.problems += check(None)
+        report.problems += _languages(report)
         report.files += ["<AI Act catalogue>", "<AI Act document drafts>", "<support directory>"]
+        report.files += ["<languages: glossaries, catalogues, sentences>"]
         report.problems = sorted(set(report.problems))
         return report
     for target in targets:
@@ -117,8 +126,30 @@ def _validate_questionnaire(path: Path, registry: Registry, report: ValidationRe
     if not problems:
         report.problems += check_questionnaire(questionnaire, registry)
     own = questionnaire.origin.document
-    report.problems += missing_translations(own, questionnaire.languages)
-    covered = translation_coverage([own], questionnaire.languages)
+    newest = registry.versions(questionnaire.id)[-1] == questionnaire.version
+    builtin = path.resolve().parent.parent == builtin_dir("questionnaires").resolve()
+    # A published version claims the languages it declares; the newest also those of the catalogues
+    # beside it and, when built in, every language the program speaks.
+    claimed = (
+        claimed_languages(own, questionnaire.languages, builtin=builtin)
+        if newest
+        else tuple(questionnaire.languages)
+    )
+    report.problems += missing_texts(own, claimed)
+    shown = (*claimed, *(tool_languages() if newest else ()))
     report.coverage[questionnaire.ref] = {
-        lang: round(100.0 * done / total, 1) if total else 100.0 for lang, (done, total) in covered.items()
+        lang: documents_part(questionnaire.ref, path, [(own, "")], lang).share
+        for lang in dict.fromkeys(shown)
     }
+    if newest and not builtin:
+        report.problems += document_term_problems(own, claimed)
+
+
+def _languages(report: ValidationReport) -> list[Problem]:
+    """The languages of the program: glossaries, wrong terms, catalogues, and how complete each is."""
+    from readiness.l10n.checks import language_problems
+    from readiness.l10n.status import language_status
+
+    for lang in tool_languages():
+        report.languages[lang] = language_status(lang).share
+    return language_problems()

@@ -69,6 +69,10 @@ class YamlDocument:
         self._encoded = encoded
         self._name = ("", "")
 
+    def with_data(self, data: Any) -> YamlDocument:
+        """The same file and positions with other data (the data with its translations added)."""
+        return YamlDocument(self.path, data, self._root, digest=self.digest, encoded=self._encoded)
+
     @property
     def root(self) -> Node | None:
         """The root node (None for a document built from data, as a register passed in by a program)."""

@@ -274,3 +274,8 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError) -> Problem:
     if "found character '\\t'" in problem:
         return Problem(name, line, column, "a tab character", fix="indent with spaces, not tabs")
     return Problem(name, line, column, f"YAML syntax error: {what}")
+
+
+def yaml_1_2_resolvers() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
+    """How plain values are read (YAML 1.2 booleans, no timestamps), for another loader of our files."""
+    return _Resolver.yaml_implicit_resolvers

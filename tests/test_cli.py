@@ -24,7 +24,9 @@ def test_questionnaires_list_json_describes_each_questionnaire(run: Run) -> None
     assert result.exit_code == 0
     quickscan = next(r for r in rows if r["id"] == "quickscan")
     assert quickscan["versions"] == ["1.0.0", "2.0.0"]
-    assert quickscan["languages"] == ["en", "nl"]
+    assert quickscan["languages"][:2] == ["en", "nl"]
+    assert quickscan["coverage"]["en"] == quickscan["coverage"]["nl"] == 100.0
+    assert set(quickscan["coverage"]) == set(quickscan["languages"])
     assert quickscan["questions"] == 18
     assert all(r["kind"] == "questionnaire" for r in rows)
 

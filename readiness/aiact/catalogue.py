@@ -36,6 +36,7 @@ from readiness.aiact.model import (
     TimelineEntry,
 )
 from readiness.errors import Problem, ProblemsError
+from readiness.l10n.content import file_prefix, translate_document
 from readiness.schemas import check_against_schema
 from readiness.yamlio import JsonPath, YamlDocument, read_yaml
 
@@ -59,6 +60,7 @@ def build_catalogue(documents: Sequence[YamlDocument]) -> tuple[Catalogue | None
         problems += check_against_schema(document, SCHEMA)
     if problems:
         return None, problems
+    documents = [translate_document(d, d.path.parent, file_prefix(d.path, d.path.parent)) for d in documents]
     owners: dict[str, YamlDocument] = {}
     for document in documents:
         for key in document.data:
@@ -123,6 +125,7 @@ class _Builder:
             version=data["version"],
             regulation=law["regulation"],
             amended_by=law["amended_by"],
+            numbered_points=tuple(law.get("numbered_points", ())),
             checked=law["checked"],
             sources=tuple(Source(**source) for source in law["sources"]),
             links=ArticleLinks(**{**law["links"], "languages": _text(law["links"]["languages"])}),

@@ -27,6 +27,8 @@ from readiness.aiact.result import (
     SystemResult,
     UnsureNote,
 )
+from readiness.l10n.citations import cite
+from readiness.l10n.languages import known_language
 
 
 class CatalogueGap(RuntimeError):
@@ -206,7 +208,10 @@ def _in_order(order: Sequence[str], present: set[str]) -> tuple[str, ...]:
 
 
 def _placeholders(catalogue: Catalogue, system: AISystem, lang: str) -> dict[str, str]:
-    """Register answers as a reason quotes them: lists joined, roles and Annex I acts by name."""
+    """Register answers as a reason quotes them: lists joined, dates the language's way, roles and Annex I
+    acts by name."""
+    from babel.dates import format_date
+
     out: dict[str, str] = {}
     for name, value in system.values.items():
         if isinstance(value, tuple):
@@ -214,12 +219,15 @@ def _placeholders(catalogue: Catalogue, system: AISystem, lang: str) -> dict[str
         elif isinstance(value, bool):
             out[name] = "true" if value else "false"
         elif isinstance(value, datetime.date):
-            out[name] = value.isoformat()
+            out[name] = format_date(value, format="long", locale=known_language(lang).formats)
         else:
             out[name] = catalogue.label("not_given", lang) if value is None else str(value)
     roles = [catalogue.label(role, lang) for role in system.roles]
     out["role"] = f" {catalogue.label('and', lang)} ".join(roles)
-    titles = {entry.id: f"{pick(entry.title, lang)} ({entry.legislation})" for entry in catalogue.annex_i}
+    titles = {
+        entry.id: f"{pick(entry.title, lang)} ({cite(entry.legislation, lang)})"
+        for entry in catalogue.annex_i
+    }
     out["annex_i"] = ", ".join(titles[item] for item in system.values["annex_i"])
     return out
 

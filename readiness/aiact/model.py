@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from readiness.aiact.expressions import Expression
+from readiness.l10n.languages import tool_languages
 
 LangText = Mapping[str, str]
 FALLBACK_LANGUAGE = "en"
@@ -212,6 +213,7 @@ class Catalogue:
     version: str
     regulation: str
     amended_by: str
+    numbered_points: tuple[str, ...]
     checked: str
     sources: tuple[Source, ...]
     links: ArticleLinks
@@ -241,8 +243,9 @@ class Catalogue:
 
     @property
     def languages(self) -> tuple[str, ...]:
-        """The languages every text of the catalogue is written in."""
-        return tuple(self.notice)
+        """The languages texts are made in: those of the catalogue's texts and those the program speaks
+        (a text not yet translated into one falls back to English)."""
+        return tuple(dict.fromkeys((*self.notice, *tool_languages())))
 
     def label(self, key: str, lang: str) -> str:
         """A word for the reports in `lang`; unknown keys are shown as they are."""

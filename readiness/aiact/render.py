@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
+from typing import Any
 
 from readiness.aiact.result import AIActAssessment, ObligationResult, SystemResult
+from readiness.l10n.citations import capfirst, cite, localise_result
 
 WIDTH = 100
 Label = Callable[[str], str]
@@ -57,6 +59,25 @@ def _unverified_links(assessment: AIActAssessment, lang: str) -> list[str]:
     return [] if assessment.text.verified else ["", f"_{assessment.label('links_unverified', lang)}_"]
 
 
+def _cited(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """`data` with its articles written the reader's way, each opening its line with a capital."""
+    from readiness.aiact.catalogue import load_catalogue
+
+    cited = localise_result({"ai_act": data}, lang, load_catalogue().numbered_points)["ai_act"]
+    return _capitalised(cited)
+
+
+def _capitalised(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: capfirst(v) if k == "article" and isinstance(v, str) else _capitalised(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_capitalised(item) for item in value]
+    return value
+
+
 def _labeller(assessment: AIActAssessment, lang: str) -> Label:
     return lambda key: assessment.label(key, lang)
 
@@ -64,7 +85,8 @@ def _labeller(assessment: AIActAssessment, lang: str) -> Label:
 def _law_line(assessment: AIActAssessment, lang: str) -> str:
     label = _labeller(assessment, lang)
     return (
-        f"{label('law')}: {assessment.regulation}, {label('amended_by')} {assessment.amended_by} "
+        f"{label('law')}: {cite(assessment.regulation, lang)}, {label('amended_by')} "
+        f"{cite(assessment.amended_by, lang)} "
         f"({label('checked')} {assessment.checked})"
     )
 
@@ -83,7 +105,7 @@ def _headline(assessment: AIActAssessment, system: SystemResult, lang: str) -> s
 
 def _text_system(assessment: AIActAssessment, number: int, system: SystemResult, lang: str) -> list[str]:
     label = _labeller(assessment, lang)
-    data = system.as_dict(lang)
+    data = _cited(system.as_dict(lang), lang)
     lines = [
         f"{number}. {system.name}",
         f"   {_headline(assessment, system, lang)}",
@@ -106,11 +128,13 @@ def _text_system(assessment: AIActAssessment, number: int, system: SystemResult,
 def _text_obligations(
     obligations: tuple[ObligationResult, ...], lang: str, label: Label, indent: str = "  "
 ) -> list[str]:
+    rows = [_cited(obligation.as_dict(lang), lang) for obligation in obligations]
+    # The article column is as wide as its longest citation: some languages write them longer.
+    width = max([14, *(len(data["article"]) + 1 for data in rows)])
     lines = []
-    for obligation in obligations:
-        data = obligation.as_dict(lang)
+    for data in rows:
         status = label("voluntary") if data["kind"] == "voluntary" else label(data["status"])
-        head = f"{status:<11} {data['applies_from']}  {data['article']:<14} "
+        head = f"{status:<11} {data['applies_from']}  {data['article']:<{width}} "
         lines += _wrap(data["title"], indent + head, indent + " " * len(head))
     return lines
 
@@ -133,7 +157,7 @@ def _wrap(text: str, first: str, rest: str) -> list[str]:
 
 def _md_system(assessment: AIActAssessment, number: int, system: SystemResult, lang: str) -> list[str]:
     label = _labeller(assessment, lang)
-    data = system.as_dict(lang)
+    data = _cited(system.as_dict(lang), lang)
     lines = [
         f"## {number}. {_md(system.name)}",
         "",
@@ -165,7 +189,7 @@ def _md_table(obligations: tuple[ObligationResult, ...], lang: str, label: Label
         "|---|---|---|---|",
     ]
     for obligation in obligations:
-        data = obligation.as_dict(lang)
+        data = _cited(obligation.as_dict(lang), lang)
         article = f"[{data['article']}]({data['link']})" if data["link"] else data["article"]
         title = _md(data["title"])
         status = label("voluntary") if data["kind"] == "voluntary" else label(data["status"])

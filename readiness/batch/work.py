@@ -47,6 +47,7 @@ class Options:
     templates: tuple[Path, ...] = ()
     pdfa: bool = False
     include_unconfirmed: bool = False
+    allow_incomplete: bool = False
 
 
 def options_salt(
@@ -195,6 +196,9 @@ def prepare(item: BatchInput, registry: Registry, options: Options, result: Item
             + (", ..." if len(missing) > 5 else "")
         )
     lang = options.lang or str(loaded.answers.company.get("language") or "en")
+    fallback = _require_language(lang, loaded.questionnaire, options)
+    if fallback is not None:
+        result.notes.append(fallback.warning().removeprefix("warning: "))
     fingerprint = _fingerprint(loaded.raw, loaded.questionnaire.content_hash, options.salt)
     return Prepared(item, output, loaded, fingerprint, lang)
 
@@ -238,6 +242,17 @@ def _process(item: BatchInput, options: Options, result: ItemResult) -> None:
         if assessment is None:
             assessment = _assess(job.loaded, options)
         result.assessment = assessment.as_dict(options.cohort_lang)
+
+
+def _require_language(lang: str, questionnaire: Any, options: Options) -> Any:
+    """None for a complete language; the fallback when an incomplete one is allowed; else the refusal,
+    which fails this item only (see readiness.l10n.require)."""
+    from readiness.l10n.require import questionnaire_part, require_language, shipped_parts
+
+    if lang == "en":
+        return None
+    parts = [questionnaire_part(questionnaire, lang), *shipped_parts(lang)]
+    return require_language(lang, parts, allow_incomplete=options.allow_incomplete)
 
 
 def _assess(loaded: Any, options: Options) -> Any:

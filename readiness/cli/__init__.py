@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "readiness.cli.validate_cmd:validate",
         "Check questionnaires and content files; every problem as path:line:col.",
     ),
+    "translations": (
+        "readiness.cli.translations_cmd:translations",
+        "The languages the program speaks: coverage per text source, and the catalogues a translator fills.",
+    ),
     "questionnaires": (
         "readiness.cli.questionnaires_cmd:questionnaires",
         "List and inspect the questionnaires on the search path.",

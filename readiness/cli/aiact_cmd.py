@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from readiness.cli.options import brand_option
+from readiness.cli.language import allow_incomplete_option, check_language
+from readiness.cli.options import brand_option, check_lang, lang_option
 from readiness.errors import ReadinessError, display_path
 
 if TYPE_CHECKING:
     from readiness.assessment import Assessment
 
-LANGUAGES = ("en", "nl")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -82,14 +82,11 @@ def aiact() -> None:
 @click.option(
     "--format", "output_format", type=click.Choice(["text", "md", "json"]), default="text", show_default=True
 )
-@click.option(
-    "--lang",
-    type=click.Choice(LANGUAGES),
-    default="en",
-    show_default=True,
-    help="Language of titles and texts.",
-)
-def classify(register: Path, as_of: str | None, output_format: str, lang: str) -> None:
+@lang_option
+@allow_incomplete_option
+def classify(
+    register: Path, as_of: str | None, output_format: str, lang: str | None, allow_incomplete: bool
+) -> None:
     """Classify every AI system in REGISTER (a YAML file; see `readiness schema aiact-register`).
 
     For each system: its role, risk class (prohibited, high, limited, minimal, out_of_scope) with the
@@ -100,6 +97,10 @@ def classify(register: Path, as_of: str | None, output_format: str, lang: str) -
     from readiness.aiact.render import render_markdown, render_text
 
     loaded = load_register(register)
+    from readiness.l10n.require import aiact_parts
+
+    lang = lang or "en"
+    check_language(lang, allow_incomplete=allow_incomplete, report=False, extra=aiact_parts(lang))
     date = _parse_date(as_of) if as_of else loaded.as_of or datetime.date.today()
     assessment = classify_systems(loaded, date)
     if output_format == "json":
@@ -122,9 +123,11 @@ def classify(register: Path, as_of: str | None, output_format: str, lang: str) -
 )
 @click.option(
     "--lang",
-    type=click.Choice(LANGUAGES),
+    metavar="CODE",
+    callback=check_lang,
     help="Language of the drafts (default: the register's company.language, else en).",
 )
+@allow_incomplete_option
 @click.option(
     "--format",
     "formats",
@@ -152,6 +155,7 @@ def docs(
     formats: tuple[str, ...],
     as_of: str | None,
     force: bool,
+    allow_incomplete: bool,
     brand_path: Path | None,
 ) -> None:
     """Write drafts of the documents the AI Act asks for, prefilled from REGISTER.
@@ -167,7 +171,11 @@ def docs(
 
     loaded = load_register(register)
     date = _parse_date(as_of) if as_of else loaded.as_of or datetime.date.today()
-    language = lang or (loaded.company_language if loaded.company_language in LANGUAGES else "en")
+    from readiness.l10n.require import aiact_parts
+
+    language = lang or loaded.company_language or "en"
+    parts = aiact_parts(language, drafts=True)
+    check_language(language, allow_incomplete=allow_incomplete, report=False, extra=parts)
     assessment = classify_systems(loaded, date)
     drafts = build_drafts(loaded, assessment, language)
     written = write_drafts(

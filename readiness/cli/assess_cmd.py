@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import click
 
 from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.cli.options import (
     as_of_option,
     format_option,
@@ -19,6 +21,7 @@ from readiness.cli.options import (
     report_options,
 )
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
+from readiness.texts import message
 
 
 def _now() -> str:
@@ -59,6 +62,7 @@ def _now() -> str:
 )
 @as_of_option
 @lang_option
+@allow_incomplete_option
 @format_option("pdf", "html", "md", "json", "text", default="pdf")
 @click.option(
     "--out",
@@ -82,6 +86,7 @@ def assess(
     seed_row: int | None,
     as_of: dt.date,
     lang: str | None,
+    allow_incomplete: bool,
     output_format: str,
     out_path: Path | None,
     brand_path: Path | None,
@@ -150,17 +155,21 @@ def assess(
             lines.append(f"Answer them in a terminal with: readiness assess --answers {name} --resume")
             raise ReadinessError("\n".join(lines), exit_code=EXIT_PROBLEMS)
         if prompter is not None and (missing or resume):
-            answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang), None
+            check = _language_check(lang, allow_incomplete, brand, with_drafts)
+            answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang, check), None
     else:
         if prompter is None:
             raise ReadinessError(
                 "no terminal to ask questions in: pass --answers FILE with a complete answers file, "
                 "or --script FILE to answer from a list"
             )
+        check = _language_check(lang, allow_incomplete, brand, with_drafts)
+        if lang is not None:
+            check(lang, None)  # refused before anything is asked, not after
         ref = _choose_questionnaire(registry, questionnaire_ref or sector, nace, prompter, lang)
         questionnaire = registry.load(ref)
         answers, answers_path = _start(questionnaire, answers_path, prompter, lang, registry)
-        answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang), None
+        answers, saved = _interview(questionnaire, answers, answers_path, prompter, lang, check), None
     if missing_required(questionnaire, answers):
         name = display_path(answers_path)
         raise ReadinessError(
@@ -172,6 +181,14 @@ def assess(
         questionnaire, answers, as_of, include_unconfirmed=include_unconfirmed, issuer=brand.issuer
     )
     language = lang or answers.company.get("language") or "en"
+    check_language(
+        language,
+        allow_incomplete=allow_incomplete,
+        questionnaires=[questionnaire],
+        brand=brand,
+        drafts=with_drafts,
+        report=output_format != "json",
+    )
     if output_format == "json":
         _emit(assessment.as_dict(language), output_format, out_path)
         return
@@ -202,8 +219,8 @@ def assess(
         pdfa=pdfa,
     )
     to_stderr = is_stdout(target)
-    _emit(assessment.as_dict(language), "text", None, to_stderr=to_stderr)
-    click.echo(f"\nReport written to {display_path(target)}", err=to_stderr)
+    _emit(assessment.as_dict(language), "text", None, to_stderr=to_stderr, lang=language)
+    click.echo("\n" + message("report_written", language, path=display_path(target)), err=to_stderr)
     if with_drafts:
         write_report_drafts(assessment, target, language, brand_path)
 
@@ -264,7 +281,6 @@ def _choose_questionnaire(
     from readiness.prompts import Choice
     from readiness.questionnaire.model import tr
     from readiness.sectors import questionnaire_for_nace
-    from readiness.texts import message
 
     if ref:
         registry.load(ref)
@@ -286,16 +302,16 @@ def _start(
     questionnaire: Any, answers_path: Path | None, prompter: Any, lang: str | None, registry: Any
 ) -> tuple[Any, Path]:
     from readiness.answers import Answers, load_answers
+    from readiness.questionnaire.model import tr
     from readiness.slug import slugify
-    from readiness.texts import message
 
     answers = Answers(questionnaire=questionnaire.ref, meta={"complete": False})
     if answers_path is None:
         name_question = next((q for q in questionnaire.questions() if q.store == "company.name"), None)
         text = (
-            "What is the name of your organisation?"
+            message("ui_name_question", lang or "en")
             if name_question is None
-            else name_question.text.get(lang or "en", name_question.text["en"])
+            else tr(name_question.text, lang or "en")
         )
         needed = message("ui_name_needed", lang or "en")
         name = prompter.text(text, validate=lambda raw: None if raw.strip() else needed)
@@ -310,12 +326,40 @@ def _start(
     return answers, answers_path
 
 
-def _interview(questionnaire: Any, answers: Any, path: Path, prompter: Any, lang: str | None) -> Any:
-    from readiness.interview import Interview
-    from readiness.texts import message
+def _language_check(
+    lang: str | None, allow_incomplete: bool, brand: Any, with_drafts: bool
+) -> Callable[[str, Any], None]:
+    """What refuses the interview's language, with or without the questionnaire known yet."""
 
-    language = lang or answers.company.get("language") or "en"
-    interview = Interview(questionnaire, answers, path, prompter, language, _now)
+    def check(language: str, questionnaire: Any) -> None:
+        check_language(
+            language,
+            allow_incomplete=allow_incomplete,
+            questionnaires=[questionnaire] if questionnaire is not None else [],
+            brand=brand,
+            drafts=with_drafts,
+        )
+
+    return check
+
+
+def _interview(
+    questionnaire: Any,
+    answers: Any,
+    path: Path,
+    prompter: Any,
+    lang: str | None,
+    check: Callable[[str, Any], None],
+) -> Any:
+    """Run the interview in the language asked for; without one, in the language it was held in before
+    (a resumed interview keeps it), else the company's, else English, following the company's choice."""
+    from readiness.interview import Interview
+
+    language = lang or answers.meta.get("language") or answers.company.get("language") or "en"
+    check(language, questionnaire)
+    interview = Interview(
+        questionnaire, answers, path, prompter, language, _now, follow_company_language=lang is None
+    )
     try:
         interview.run()
     except KeyboardInterrupt:
@@ -329,7 +373,12 @@ def _interview(questionnaire: Any, answers: Any, path: Path, prompter: Any, lang
 
 
 def _emit(
-    result: dict[str, Any], output_format: str, out_path: Path | None, *, to_stderr: bool = False
+    result: dict[str, Any],
+    output_format: str,
+    out_path: Path | None,
+    *,
+    to_stderr: bool = False,
+    lang: str = "en",
 ) -> None:
     """The JSON result to the terminal or a file (`-o -` is standard output), or the short summary."""
     import json
@@ -349,4 +398,4 @@ def _emit(
 
     from readiness.summary import print_summary
 
-    print_summary(result, Console(stderr=to_stderr))
+    print_summary(result, Console(stderr=to_stderr), lang)

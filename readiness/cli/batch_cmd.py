@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.cli.options import (
     as_of_option,
     format_option,
@@ -47,6 +48,7 @@ MAX_JOBS_PER_CORE = 2
     help="Render on a Dask cluster at this scheduler address, e.g. tcp://10.0.0.5:8786 (readiness[dask]).",
 )
 @lang_option
+@allow_incomplete_option
 @report_options
 @format_option("pdf", "html", "md", "json", "text", default="pdf")
 @as_of_option
@@ -63,6 +65,7 @@ def batch(
     jobs: int | None,
     scheduler: str | None,
     lang: str | None,
+    allow_incomplete: bool,
     brand_path: Path | None,
     pdfa: bool,
     template_dirs: tuple[Path, ...],
@@ -90,6 +93,9 @@ def batch(
     from readiness.batch.work import SUFFIXES, Options, options_salt
     from readiness.questionnaire.registry import Registry
 
+    if lang is not None:
+        # Refused before any work: what every report needs (each questionnaire is checked with its item).
+        check_language(lang, allow_incomplete=allow_incomplete, hubdocs=summary)
     if scheduler and jobs:
         raise ReadinessError(
             "--jobs does not apply with --scheduler: the cluster's workers render the reports"
@@ -126,6 +132,7 @@ def batch(
         templates=template_dirs,
         pdfa=pdfa,
         include_unconfirmed=include_unconfirmed,
+        allow_incomplete=allow_incomplete,
     )
     started = time.perf_counter()
     if scheduler:

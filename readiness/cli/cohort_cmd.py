@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.cli.options import as_of_option, brand_option, lang_option, questionnaires_option
 from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 
@@ -26,6 +27,7 @@ from readiness.errors import EXIT_PROBLEMS, ReadinessError, display_path
 )
 @click.option("--anonymise", is_flag=True, help="Number the companies instead of naming them.")
 @lang_option
+@allow_incomplete_option
 @brand_option
 @as_of_option
 @questionnaires_option
@@ -34,6 +36,7 @@ def cohort(
     out: Path,
     anonymise: bool,
     lang: str | None,
+    allow_incomplete: bool,
     brand_path: Path | None,
     as_of: dt.date,
     questionnaire_dirs: tuple[Path, ...],
@@ -53,6 +56,7 @@ def cohort(
     registry = Registry.default(questionnaire_dirs)
     expanded = expand_inputs(inputs, registry)
     refuse_inputs([out, out.with_suffix(".json")], [*(i.path for i in expanded.items), brand_path])
+    questionnaires = []
     results: list[dict[str, Any]] = []
     failed = 0
     for item in expanded.items:
@@ -60,12 +64,16 @@ def cohort(
             if item.reason:
                 raise ReadinessError(item.reason)
             loaded = load_input(item, registry)
+            questionnaires.append(loaded.questionnaire)
             results.append(run_assessment(loaded.questionnaire, loaded.answers, as_of).as_dict(lang or "en"))
         except ReadinessError as exc:
             failed += 1
             click.echo(f"left out {item.label}:\n  " + exc.message.replace("\n", "\n  "), err=True)
     if not results:
         raise ReadinessError("no input could be assessed; nothing to make an overview of")
+    check_language(
+        lang or "en", allow_incomplete=allow_incomplete, questionnaires=questionnaires, hubdocs=True
+    )
     written = write_cohort(
         results, out, lang=lang or "en", brand_path=brand_path, as_of=as_of, anonymise=anonymise
     )

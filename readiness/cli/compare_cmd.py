@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.cli.options import (
     as_of_option,
     brand_option,
@@ -30,6 +31,7 @@ from readiness.errors import display_path
     help="The progress report: .pdf, .html or .json; - writes the PDF to standard output.",
 )
 @lang_option
+@allow_incomplete_option
 @brand_option
 @as_of_option
 @click.option(
@@ -45,6 +47,7 @@ def compare(
     after: Path,
     out: Path,
     lang: str | None,
+    allow_incomplete: bool,
     brand_path: Path | None,
     as_of: dt.date,
     before_as_of: dt.date | None,
@@ -67,6 +70,12 @@ def compare(
     t1 = read_moment(after, registry, as_of, as_of)
     t0 = read_moment(before, registry, before_as_of, as_of)
     language = lang or str(t1.loaded.answers.company.get("language") or "en")
+    check_language(
+        language,
+        allow_incomplete=allow_incomplete,
+        questionnaires=[t0.loaded.questionnaire, t1.loaded.questionnaire],
+        hubdocs=True,
+    )
     result = progress(t0, t1, registry, language)
     write_progress(result, out, lang=language, brand_path=brand_path, before=t0, after=t1)
     overall = result["overall"]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.company import SIZE_CLASSES, Company
 
 if TYPE_CHECKING:
@@ -63,6 +64,7 @@ class VocabularyChoice(click.ParamType):
 @click.option("--high-risk", is_flag=True, help="The company has a high-risk AI system under the AI Act.")
 @click.option("--format", "output", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--lang", type=VocabularyChoice("languages"), default="en", show_default=True)
+@allow_incomplete_option
 @click.option(
     "--limit", type=click.IntRange(min=1), default=None, help="At most this many entries [default: 12]."
 )
@@ -88,6 +90,7 @@ def hubs(
     high_risk: bool,
     output: str,
     lang: str,
+    allow_incomplete: bool,
     limit: int | None,
     include_unconfirmed: bool,
     extra_dirs: tuple[Path, ...],
@@ -107,7 +110,11 @@ def hubs(
         load_directory,
         match_support,
     )
+    from readiness.l10n.sources import directory_source
 
+    check_language(
+        lang, allow_incomplete=allow_incomplete, report=False, extra=[directory_source().part(lang)]
+    )
     directory = load_directory(extra_dirs)
     vocab = directory.vocabulary
     company: Company | None = None
@@ -170,9 +177,13 @@ def _print_table(
     table.add_column(word("column_why"), ratio=3)
     for number, match in enumerate(matches, start=1):
         where = " · ".join(
-            p for p in (vocab.kind_label(match.kind, lang), match.country, match.region or match.city) if p
+            p
+            for p in (vocab.kind_label(match.kind, lang), match.country, match.region_in(lang) or match.city)
+            if p
         )
-        support = f"[bold]{escape(match.name)}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
+        support = (
+            f"[bold]{escape(match.name_in(lang))}[/bold]\n{escape(where)}\n[cyan]{escape(match.link)}[/cyan]"
+        )
         why = "\n".join(
             text for text in (in_language(t, lang) for t in (match.why, match.note, match.caution)) if text
         )

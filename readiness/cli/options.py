@@ -72,11 +72,12 @@ def check_as_of(date: Any) -> Any:
 def lang_option(func: F) -> F:
     """`--lang CODE`: the output language (default: the language in the answers file, else English)."""
     return click.option(
-        "--lang", default=None, metavar="CODE", callback=_check_lang, help="Output language, e.g. en or nl."
+        "--lang", default=None, metavar="CODE", callback=check_lang, help="Output language, e.g. en or nl."
     )(func)
 
 
-def _check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def check_lang(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A language code Babel knows, in lower case (whether the program speaks it is checked later)."""
     if value is None:
         return None
     from babel import Locale, UnknownLocaleError

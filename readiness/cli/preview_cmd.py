@@ -6,13 +6,21 @@ from pathlib import Path
 
 import click
 
-from readiness.cli.options import brand_option, questionnaires_option
-from readiness.errors import ReadinessError, display_path
+from readiness.cli.language import allow_incomplete_option, check_language
+from readiness.cli.options import brand_option, check_lang, questionnaires_option
+from readiness.errors import display_path
 
 
 @click.command()
 @click.argument("questionnaire_ref", metavar="QUESTIONNAIRE[@VERSION]")
-@click.option("--lang", default="en", show_default=True, help="The language to print it in, e.g. nl.")
+@click.option(
+    "--lang",
+    default="en",
+    show_default=True,
+    callback=check_lang,
+    help="The language to print it in, e.g. nl.",
+)
+@allow_incomplete_option
 @click.option(
     "--out",
     "-o",
@@ -26,6 +34,7 @@ from readiness.errors import ReadinessError, display_path
 def preview(
     questionnaire_ref: str,
     lang: str,
+    allow_incomplete: bool,
     out: Path,
     brand_path: Path | None,
     questionnaire_dirs: tuple[Path, ...],
@@ -38,6 +47,7 @@ def preview(
     from readiness.atomic import is_stdout, refuse_inputs
     from readiness.hubdocs.i18n import translations
     from readiness.hubdocs.render import render_html, write_document
+    from readiness.l10n.require import catalogue_parts
     from readiness.preview import build_preview
     from readiness.questionnaire.registry import Registry
     from readiness.report.brand import load_brand
@@ -45,10 +55,13 @@ def preview(
     registry = Registry.default(questionnaire_dirs)
     questionnaire = registry.load(questionnaire_ref)
     refuse_inputs([out], [registry.path(questionnaire.id, questionnaire.version), brand_path])
-    if lang not in questionnaire.languages:
-        raise ReadinessError(
-            f"{questionnaire.ref} is written in {', '.join(questionnaire.languages)}, not '{lang}'"
-        )
+    check_language(
+        lang,
+        allow_incomplete=allow_incomplete,
+        questionnaires=[questionnaire],
+        report=False,
+        extra=catalogue_parts(lang, "hubdocs"),
+    )
     model = build_preview(questionnaire, lang, translations(lang).gettext)
     brand = load_brand(brand_path)
     html = render_html("preview.html.j2", lang=lang, brand=brand, preview=model)

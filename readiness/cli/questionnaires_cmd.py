@@ -36,8 +36,22 @@ def _summaries(registry: Any, include_modules: bool) -> list[dict[str, Any]]:
         summary["kind"] = latest.kind
         summary["versions"] = versions
         summary["latest"] = summary.pop("version")
+        coverage = _coverage(latest)
+        # Offered in the languages it is complete in; `coverage` also shows the ones on their way.
+        summary["languages"] = [lang for lang, share in coverage.items() if share == 100]
+        summary["coverage"] = coverage
         rows.append(summary)
     return rows
+
+
+def _coverage(questionnaire: Any) -> dict[str, float]:
+    """Translated share of the questionnaire's texts (its modules too) in every language it declares
+    and every language the program speaks."""
+    from readiness.l10n.languages import tool_languages
+    from readiness.l10n.require import questionnaire_part
+
+    wanted = dict.fromkeys((*questionnaire.languages, *tool_languages()))
+    return {lang: questionnaire_part(questionnaire, lang).share for lang in wanted}
 
 
 @questionnaires.command("list")
@@ -47,6 +61,9 @@ def _summaries(registry: Any, include_modules: bool) -> list[dict[str, Any]]:
 @click.option("--lang", default="en", show_default=True, help="Language of the titles.")
 def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modules: bool, lang: str) -> None:
     """Every questionnaire: id, versions, NACE sectors, languages and question count.
+
+    Languages: those the newest version is complete in, and the share translated of any other the
+    program speaks or the questionnaire declares (offered once complete).
 
     The count is of every question that can be asked, conditional ones included (a list of AI systems
     counts once): the interview numbers its questions the same way.
@@ -77,7 +94,9 @@ def list_command(questionnaire_dirs: tuple[Path, ...], output_format: str, modul
             tr(row["title"], lang),
             "\n".join(row["versions"]),
             ", ".join(row["sector"]),
-            ", ".join(row["languages"]),
+            ", ".join(
+                lang if share == 100 else f"{lang} {share:g}%" for lang, share in row["coverage"].items()
+            ),
             str(row["questions"]),
         )
     Console().print(table)

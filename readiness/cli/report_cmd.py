@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from readiness.cli.aiact_cmd import with_drafts_option, write_report_drafts
+from readiness.cli.language import allow_incomplete_option, check_language
 from readiness.cli.options import (
     as_of_option,
     format_option,
@@ -29,6 +30,7 @@ from readiness.errors import ReadinessError, display_path
 )
 @format_option("pdf", "html", "md", "json", "text", default="pdf")
 @lang_option
+@allow_incomplete_option
 @as_of_option
 @report_options
 @include_unconfirmed_option
@@ -39,6 +41,7 @@ def report(
     out: Path | None,
     output_format: str,
     lang: str | None,
+    allow_incomplete: bool,
     as_of: dt.date,
     brand_path: Path | None,
     pdfa: bool,
@@ -73,6 +76,13 @@ def report(
             target = report_path(out, str(loaded.answers.company["name"]), output_format, taken=written)
             refuse_inputs([target], [*inputs, brand_path])
             language = lang or str(loaded.answers.company.get("language") or "en")
+            check_language(
+                language,
+                allow_incomplete=allow_incomplete,
+                questionnaires=[loaded.questionnaire],
+                brand=brand,
+                drafts=with_drafts,
+            )
             assessment = run_assessment(
                 loaded.questionnaire,
                 loaded.answers,

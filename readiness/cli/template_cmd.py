@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from readiness.cli.options import questionnaires_option
+from readiness.cli.language import allow_incomplete_option, check_language
+from readiness.cli.options import check_lang, questionnaires_option
 from readiness.errors import ReadinessError, display_path
 
 if TYPE_CHECKING:
@@ -28,14 +29,21 @@ def _options(func: click.decorators.FC) -> click.decorators.FC:
         type=click.Path(dir_okay=False, path_type=Path),
         help="Where to write it (default: <questionnaire>-answers.<ext> here; - for standard output).",
     )(func)
-    func = click.option("--lang", default="en", show_default=True, help="Language of the question row.")(func)
+    func = click.option(
+        "--lang", default="en", show_default=True, callback=check_lang, help="Language of the question row."
+    )(func)
+    func = allow_incomplete_option(func)
     return questionnaires_option(func)
 
 
 @template.command("csv")
 @_options
 def csv_template(
-    questionnaire_ref: str, out: Path | None, lang: str, questionnaire_dirs: tuple[Path, ...]
+    questionnaire_ref: str,
+    out: Path | None,
+    lang: str,
+    allow_incomplete: bool,
+    questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """A CSV file: column names, then a row of question texts with the values each column takes.
 
@@ -43,23 +51,29 @@ def csv_template(
     """
     from readiness.template_csv import template_csv
 
-    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang)
+    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang, allow_incomplete)
     _write(out or Path(f"{questionnaire.id}-answers.csv"), template_csv(questionnaire, lang), source)
 
 
 @template.command("xlsx")
 @_options
 def xlsx_template(
-    questionnaire_ref: str, out: Path | None, lang: str, questionnaire_dirs: tuple[Path, ...]
+    questionnaire_ref: str,
+    out: Path | None,
+    lang: str,
+    allow_incomplete: bool,
+    questionnaire_dirs: tuple[Path, ...],
 ) -> None:
     """The same table as an XLSX workbook, with the header frozen."""
     from readiness.template_csv import template_xlsx
 
-    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang)
+    questionnaire, source = _load(questionnaire_ref, questionnaire_dirs, lang, allow_incomplete)
     _write(out or Path(f"{questionnaire.id}-answers.xlsx"), template_xlsx(questionnaire, lang), source)
 
 
-def _load(ref: str, folders: tuple[Path, ...], lang: str) -> tuple[Questionnaire, Path]:
+def _load(
+    ref: str, folders: tuple[Path, ...], lang: str, allow_incomplete: bool
+) -> tuple[Questionnaire, Path]:
     """The questionnaire to make a table for and its file; a module (asked only inside questionnaires)
     is refused."""
     from readiness.questionnaire.registry import Registry
@@ -70,11 +84,15 @@ def _load(ref: str, folders: tuple[Path, ...], lang: str) -> tuple[Questionnaire
         raise ReadinessError(
             f"'{questionnaire.id}' is a module that questionnaires include, not a questionnaire"
         )
-    if lang not in questionnaire.languages:
-        raise ReadinessError(
-            f"{questionnaire.ref} is written in {', '.join(questionnaire.languages)}, not '{lang}'; "
-            f"choose one of those with --lang"
-        )
+    from readiness.l10n.require import catalogue_parts
+
+    check_language(
+        lang,
+        allow_incomplete=allow_incomplete,
+        questionnaires=[questionnaire],
+        report=False,
+        extra=catalogue_parts(lang, "hubdocs"),
+    )
     return questionnaire, registry.path(questionnaire.id, questionnaire.version)
 
 

@@ -32,6 +32,9 @@ def validate(paths: tuple[Path, ...], questionnaire_dirs: tuple[Path, ...], outp
         for ref, languages in sorted(report.coverage.items()):
             shares = ", ".join(f"{lang} {share:g}%" for lang, share in languages.items())
             click.echo(f"{ref}: translations {shares}", err=True)
+        if report.languages:
+            shares = ", ".join(f"{lang} {share:g}%" for lang, share in report.languages.items())
+            click.echo(f"languages of the program: {shares} (readiness translations status)", err=True)
         warnings = len(report.problems) - len(report.errors)
         verdict = f"{len(report.errors)} problem(s)" if report.errors else "no problems"
         if warnings:

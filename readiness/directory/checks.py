@@ -163,7 +163,7 @@ def _check_entry(
     for key in ("summary", "client_note"):
         texts = item.get(key)
         if isinstance(texts, dict):
-            problems += _missing_languages(doc, (*at, key), texts, vocab.languages)
+            problems += _missing_languages(doc, (*at, key), texts, vocab.written_languages)
     info = vocab.statuses.get(status, {})
     if info.get("caveat") and "note" not in info and "client_note" not in item:
         problems.append(
@@ -208,6 +208,19 @@ def _missing_languages(
     return [doc.problem(at, f"not translated into {', '.join(missing)}", fix=f"add {', '.join(missing)}")]
 
 
+def _unnamed_words(doc: YamlDocument, at: tuple[str, ...], words: Sequence[str]) -> list[Problem]:
+    named = doc.data["technology_words"]
+    return [
+        doc.problem(
+            (*at, i),
+            f"'{word}' has no entry in technology_words",
+            fix=f"add technology_words.{word} with its texts",
+        )
+        for i, word in enumerate(words)
+        if word not in named
+    ]
+
+
 def check_vocabulary(doc: YamlDocument, entry_kinds: Sequence[str]) -> list[Problem]:
     """Cross-references inside the vocabulary, and translation coverage of every text in it.
 
@@ -215,7 +228,7 @@ def check_vocabulary(doc: YamlDocument, entry_kinds: Sequence[str]) -> list[Prob
     """
     data = doc.data
     vocab = Vocabulary(data)
-    languages = vocab.languages
+    languages = vocab.written_languages
     problems: list[Problem] = []
     countries = list(data["countries"])
     for code, info in data["countries"].items():
@@ -254,6 +267,8 @@ def check_vocabulary(doc: YamlDocument, entry_kinds: Sequence[str]) -> list[Prob
     for need, info in data["needs"].items():
         problems += _unknown(doc, ("needs", need, "services"), info["services"], data["services"], "service")
         problems += _unknown(doc, ("needs", need, "kinds"), info["kinds"], data["kinds"], "kind")
+        problems += _unnamed_words(doc, ("needs", need, "technologies"), info["technologies"])
+    problems += _unnamed_words(doc, ("ai_technologies",), data.get("ai_technologies", []))
     if data["ranking"].get("high_risk_need") not in data["needs"]:
         problems.append(
             doc.problem(("ranking", "high_risk_need"), "high_risk_need must name one of the needs")
@@ -309,7 +324,7 @@ def check_statistics(doc: YamlDocument, vocab: Vocabulary) -> list[Problem]:
             problems.append(
                 doc.problem(("size_bands",), f"no band for the company size '{size}'", fix=f"add {size}")
             )
-    problems += check_benchmark(doc, vocab.languages)
+    problems += check_benchmark(doc, vocab.written_languages)
     for index, row in enumerate(data["rows"]):
         geo = row["geo"]
         if geo != "EU27" and geo not in vocab.countries:

@@ -14,7 +14,8 @@ from typing import Any
 
 from readiness.directory.inputs import check_country, check_nace, check_size
 from readiness.directory.loader import load_statistics, load_vocabulary
-from readiness.directory.vocabulary import NACE_FORM, Vocabulary
+from readiness.directory.vocabulary import NACE_FORM, Vocabulary, in_language
+from readiness.l10n.languages import known_language, one_decimal_percent
 
 EU27 = "EU27"
 TREND_FROM = 2023
@@ -164,12 +165,14 @@ def _label(stats: Mapping[str, Any], vocab: Vocabulary, row: Mapping[str, Any], 
         return dict(labels[row["code"]])
     if kind == "country":
         return {
-            lang: labels["country"][lang].format(country=vocab.country_name(row["geo"], lang))
+            lang: known_language(lang).fix_places(
+                in_language(labels["country"], lang).format(country=vocab.country_name(row["geo"], lang))
+            )
             for lang in labels["country"]
         }
     if kind == "activity":
         return {
-            lang: labels["activity"][lang].format(sector=vocab.sector_short(row["code"], lang))
+            lang: in_language(labels["activity"], lang).format(sector=vocab.sector_short(row["code"], lang))
             for lang in labels["activity"]
         }
     return dict(labels["all"])
@@ -236,36 +239,38 @@ def _position(
     if status == "unknown":
         return {"status": status, "text": None}
     texts = stats["statements"]
-    text = {lang: texts[f"position_{status}"][lang] for lang in vocab.languages}
+    text = {lang: in_language(texts[f"position_{status}"], lang) for lang in vocab.languages}
     compare = next((f for f in figures if f["series"] == "all"), None)
     if compare is not None:
         template = texts["compare_in_use" if status == "in_use" else "compare_other"]
         for lang in vocab.languages:
-            sentence = template[lang].format(
-                year=compare["year"], value=percent(compare["value"], lang), label=compare["label"][lang]
+            sentence = in_language(template, lang).format(
+                year=compare["year"],
+                value=percent(compare["value"], lang),
+                label=in_language(compare["label"], lang),
             )
             text[lang] = f"{text[lang]} {sentence}"
         peers = next((f for f in figures if f["series"] == "size" and not f["orientation_only"]), None)
         if peers is not None and peers["year"] == compare["year"]:
             for lang in vocab.languages:
-                text[lang] += texts["compare_size"][lang].format(
-                    value=percent(peers["value"], lang), label=peers["label"][lang]
+                text[lang] += in_language(texts["compare_size"], lang).format(
+                    value=percent(peers["value"], lang), label=in_language(peers["label"], lang)
                 )
     return {"status": status, "text": text}
 
 
 def percent(value: float, lang: str) -> str:
-    """A share as the language writes it: 20.0% in English, 20,0% in Dutch."""
-    from babel.numbers import format_decimal  # here: `readiness hubs --help` reads this module
-
-    return f"{format_decimal(value, format='#,##0.0', locale=lang)}%"
+    """A share as the language writes it: 20.0% in English, 20,0% in Dutch, 20,0 % in German."""
+    return one_decimal_percent(value, known_language(lang).formats)
 
 
 def _say(stats: Mapping[str, Any], key: str, vocab: Vocabulary, **values: Mapping[str, str]) -> Text:
     template = stats["statements"][key]
     return {
-        lang: template.get(lang, template["en"]).format(
-            **{k: v.get(lang) or v["en"] for k, v in values.items()}
+        lang: known_language(lang).fix_places(
+            template.get(lang, template["en"]).format(
+                **{k: v.get(lang) or v["en"] for k, v in values.items()}
+            )
         )
         for lang in vocab.languages
     }

@@ -91,6 +91,18 @@ def matching_technologies(entry: DirectoryEntry, words: tuple[str, ...]) -> list
     return [t for t in entry.technologies if pattern is not None and pattern.search(t)]
 
 
+def matched_words(entry: DirectoryEntry, words: tuple[str, ...]) -> list[str]:
+    """Which of `words` the entry's technologies name, each once, in the entry's order (the longest word
+    where several match one technology): the vocabulary's words, which have a name in every language,
+    rather than the entry's own wording, which is the source's English."""
+    pattern = _word_pattern(words)
+    if pattern is None:
+        return []
+    by_lower = {w.lower(): w for w in words}
+    found = (by_lower[m.group(0).lower()] for t in entry.technologies if (m := pattern.search(t)))
+    return list(dict.fromkeys(found))
+
+
 def names_technology(entry: DirectoryEntry, words: tuple[str, ...]) -> bool:
     """The entry lists a technology containing one of `words` as a whole word (any case)."""
     return bool(matching_technologies(entry, words))

@@ -21,6 +21,7 @@ from readiness.directory.model import Directory, DirectoryEntry
 from readiness.directory.policy import SourcePolicy, check_policy
 from readiness.directory.vocabulary import Vocabulary
 from readiness.errors import Problem, ProblemsError, display_path
+from readiness.l10n.content import file_prefix, translate_document
 from readiness.schemas import check_against_schema, load_schema
 from readiness.yamlio import YamlDocument, read_yaml
 
@@ -34,8 +35,8 @@ SPECIAL_FILES = {
     STATISTICS_FILE: "directory-statistics",
     POLICY_FILE: "directory-sources",
 }
-# Subfolders that hold something other than entries.
-NOT_ENTRIES = frozenset({"maps"})
+# Subfolders that hold something other than entries: import maps, and the translations (locale/<lang>.po).
+NOT_ENTRIES = frozenset({"maps", "locale"})
 
 
 def builtin_folder() -> Path:
@@ -49,7 +50,11 @@ def entry_kinds() -> list[str]:
     return list(entry["properties"]["kind"]["enum"])
 
 
-def _read_checked(path: Path, schema: str) -> tuple[YamlDocument | None, list[Problem]]:
+def _read_checked(
+    path: Path, schema: str, root: Path | None = None
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """The checked document, with the translations of `root`'s catalogues when a root is given (the
+    directory folder the file belongs to: one catalogue per language serves all its files)."""
     try:
         doc = read_yaml(path, cache=True)
     except ProblemsError as exc:
@@ -57,13 +62,17 @@ def _read_checked(path: Path, schema: str) -> tuple[YamlDocument | None, list[Pr
     if schema == ENTRY_SCHEMA:
         drop_empty_fields(doc.data)
     problems = check_against_schema(doc, schema)
-    return (None if problems else doc), problems
+    if problems:
+        return None, problems
+    return (doc if root is None else translate_document(doc, root, file_prefix(path, root))), []
 
 
 @cache
 def load_vocabulary() -> Vocabulary:
     """The built-in vocabulary, checked; raises ProblemsError when it is broken."""
-    doc, problems = _read_checked(builtin_folder() / VOCABULARY_FILE, SPECIAL_FILES[VOCABULARY_FILE])
+    doc, problems = _read_checked(
+        builtin_folder() / VOCABULARY_FILE, SPECIAL_FILES[VOCABULARY_FILE], builtin_folder()
+    )
     if doc is not None:
         problems = check_vocabulary(doc, entry_kinds())
     if problems or doc is None:
@@ -74,7 +83,9 @@ def load_vocabulary() -> Vocabulary:
 @cache
 def load_policy() -> SourcePolicy:
     """The built-in source policy (directory/sources.yaml), checked; raises ProblemsError when broken."""
-    doc, problems = _read_checked(builtin_folder() / POLICY_FILE, SPECIAL_FILES[POLICY_FILE])
+    doc, problems = _read_checked(
+        builtin_folder() / POLICY_FILE, SPECIAL_FILES[POLICY_FILE], builtin_folder()
+    )
     if problems or doc is None:
         raise ProblemsError(problems)
     return SourcePolicy(doc.data)
@@ -83,7 +94,9 @@ def load_policy() -> SourcePolicy:
 @cache
 def load_statistics() -> Mapping[str, Any]:
     """The built-in statistics file (Eurostat AI use), checked; raises ProblemsError when it is broken."""
-    doc, problems = _read_checked(builtin_folder() / STATISTICS_FILE, SPECIAL_FILES[STATISTICS_FILE])
+    doc, problems = _read_checked(
+        builtin_folder() / STATISTICS_FILE, SPECIAL_FILES[STATISTICS_FILE], builtin_folder()
+    )
     if doc is not None:
         problems = check_statistics(doc, load_vocabulary())
     if problems or doc is None:
@@ -141,7 +154,7 @@ def _read_folder(folder: Path, *, builtin: bool) -> tuple[list[YamlDocument], li
                     Problem(display_path(path), 0, 0, f"{path.name} is read only from the built-in directory")
                 )
             continue
-        doc, file_problems = _read_checked(path, ENTRY_SCHEMA)
+        doc, file_problems = _read_checked(path, ENTRY_SCHEMA, folder)
         problems += file_problems
         if doc is not None:
             docs.append(doc)
@@ -178,7 +191,8 @@ def entry_from(
     return DirectoryEntry(
         id=item["id"],
         kind=item["kind"],
-        name=item["name"],
+        name=item["name"]["en"] if isinstance(item["name"], Mapping) else item["name"],
+        names=dict(item["name"]) if isinstance(item["name"], Mapping) else {},
         country=item["country"],
         status=item["status"],
         sources=tuple(item["sources"]),

@@ -28,7 +28,11 @@ class DirectoryEntry:
     status: str
     sources: tuple[str, ...]
     checked: str
-    region: str = ""
+    # Place names as one text, or a language map where the source describes the region in words.
+    region: str | Mapping[str, str] = field(default="", hash=False)
+    # The name as each language writes it, when it differs from `name` (the English one, used everywhere
+    # else: matching, sorting, sources).
+    names: Mapping[str, str] = field(default_factory=dict, hash=False)
     nuts: tuple[str, ...] = ()
     city: str = ""
     sectors: tuple[str, ...] = ()
@@ -53,6 +57,16 @@ class DirectoryEntry:
     legal_basis: str = ""
     client_sources: tuple[str, ...] = ()
     origin: str = ""
+
+    def name_in(self, lang: str) -> str:
+        """The name as `lang` writes it (the English name when it has no other)."""
+        return self.names.get(lang) or self.name
+
+    def region_in(self, lang: str) -> str:
+        """The region in `lang` (English when it has no translation)."""
+        if isinstance(self.region, Mapping):
+            return self.region.get(lang) or self.region.get("en", "")
+        return self.region
 
     @property
     def link(self) -> str:
@@ -147,9 +161,9 @@ class SupportMatch(DirectoryEntry):
         return {
             "id": self.id,
             "kind": self.kind,
-            "name": self.name,
+            "name": self.name_in(lang),
             "country": self.country,
-            "region": self.region or None,
+            "region": self.region_in(lang) or None,
             "city": self.city or None,
             "url": self.link or None,
             "info_url": self.info_url or None,

@@ -11,7 +11,7 @@ from readiness.directory.fit import (
     LOCAL_PLACES,
     Candidate,
     Request,
-    matching_technologies,
+    matched_words,
     need_services,
     sector_fit,
     serves_need,
@@ -42,7 +42,7 @@ def _sentence(candidate: Candidate, request: Request, vocab: Vocabulary, lang: s
     if sector_fit(entry, request.section, request.nace) == "match" and not kind_info.get("sector_required"):
         clauses.append(vocab.reason("sector", lang, sector=vocab.sector_short(request.section, lang)))
     words = vocab.ai_technologies + tuple(w for n in request.needs for w in vocab.needs[n]["technologies"])
-    technologies = matching_technologies(entry, words)
+    technologies = [vocab.technology_label(word, lang) for word in matched_words(entry, words)]
     if technologies:
         clauses.append(vocab.reason("technologies", lang, technologies=vocab.join_words(technologies, lang)))
     services = _services_to_name(candidate, request, vocab)
@@ -78,11 +78,11 @@ def _lead(candidate: Candidate, request: Request, vocab: Vocabulary, lang: str) 
     if place in LOCAL_PLACES and offer:
         return vocab.reason("offer", lang, lead=vocab.reason("lead_own", lang, kind=kind), offer=offer)
     if place == "region":
-        lead = vocab.reason("lead_region", lang, kind=kind, where=entry.region or entry.city)
+        lead = vocab.reason("lead_region", lang, kind=kind, where=entry.region_in(lang) or entry.city)
     elif place == "nationwide":
         lead = vocab.reason("lead_nationwide", lang, kind=kind, country=country)
     elif place in ("country", "listed"):
-        where = entry.region or entry.city
+        where = entry.region_in(lang) or entry.city
         where_text = vocab.reason("where", lang, where=where) if where else ""
         other_region = place == "country" and request.region and entry.nuts
         key = "lead_other_region" if other_region else "lead_country"

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from readiness.l10n.languages import tool_languages
+
 NACE_FORM = re.compile(r"^(?P<section>[A-U])?(?P<division>[0-9]{2})(?P<rest>\.[0-9]{1,2})?$")
 
 
@@ -27,9 +29,15 @@ class Vocabulary:
     data: Mapping[str, Any]
 
     @property
-    def languages(self) -> tuple[str, ...]:
-        """Languages every human text is written in, English first."""
+    def written_languages(self) -> tuple[str, ...]:
+        """Languages every human text is written in inline, English first (checked by `validate`)."""
         return tuple(self.data["languages"])
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Languages texts are made in: those written inline and those the program speaks through its
+        catalogues (a text not yet translated into one falls back to English)."""
+        return tuple(dict.fromkeys((*self.written_languages, *tool_languages())))
 
     @property
     def countries(self) -> Mapping[str, Mapping[str, Any]]:
@@ -52,9 +60,23 @@ class Vocabulary:
         return tuple(sorted(c for c, info in self.countries.items() if info["eu_member"]))
 
     def country_name(self, code: str, lang: str) -> str:
-        """`NL` as "the Netherlands" / "Nederland"; an unknown code as itself."""
+        """`NL` as "the Netherlands" / "Nederland" / "Niederlande"; an unknown code as itself.
+
+        The vocabulary names countries in the languages it is written in (English with its article, as a
+        sentence needs it); any other language takes the name the Unicode CLDR gives, through Babel.
+        """
         info = self.countries.get(code)
-        return in_language(info, lang) if info else code
+        if not info:
+            return code
+        if info.get(lang):
+            return str(info[lang])
+        from babel import Locale, UnknownLocaleError
+
+        try:
+            names = Locale.parse(lang).territories
+        except (ValueError, UnknownLocaleError):
+            return in_language(info, lang)
+        return str(names.get(code) or in_language(info, lang))
 
     def nuts_prefix(self, code: str) -> str:
         """The two letters NUTS codes of this country start with (EL for GR, UK for GB)."""
@@ -162,7 +184,13 @@ class Vocabulary:
 
     def reason(self, key: str, lang: str, **values: str) -> str:
         """A reason sentence from the vocabulary, its {placeholders} filled in."""
-        return in_language(self.data["reasons"][key], lang).format(**values)
+        from readiness.l10n.languages import known_language
+
+        return known_language(lang).fix_places(in_language(self.data["reasons"][key], lang).format(**values))
+
+    def technology_label(self, word: str, lang: str) -> str:
+        """A technology word of the vocabulary (needs, ai_technologies) as `lang` writes it."""
+        return in_language(self.data["technology_words"][word], lang)
 
     def join_words(self, words: list[str], lang: str) -> str:
         """Words as "a, b and c", with the language's own "and"."""

@@ -32,7 +32,9 @@ def write_cohort(
     """Write the overview of `results` to `path` (PDF, or HTML by its suffix) and its JSON beside it."""
     if not results:
         raise ReadinessError("no assessments to make a cohort overview of")
+    from readiness.aiact import load_catalogue
     from readiness.directory import load_vocabulary
+    from readiness.l10n.citations import localise_citations
 
     vocabulary = load_vocabulary()
 
@@ -45,8 +47,9 @@ def write_cohort(
     if json_path is not None:
         write_atomic(json_path, json.dumps(cohort, indent=2, ensure_ascii=False) + "\n")
     brand = load_brand(brand_path)
+    shown = localise_citations(cohort, lang, load_catalogue().numbered_points)
     html = render_html(
-        TEMPLATE, lang=lang, brand=brand, cohort=cohort, charts=cohort_charts(cohort, brand, lang)
+        TEMPLATE, lang=lang, brand=brand, cohort=shown, charts=cohort_charts(cohort, brand, lang)
     )
     write_document(path, html, brand=brand, as_of=as_of)
     return [path] if json_path is None else [json_path, path]

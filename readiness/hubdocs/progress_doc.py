@@ -79,9 +79,13 @@ def write_progress(
     if path.suffix.lower() == ".json":
         write_atomic(path, json.dumps(result, indent=2, ensure_ascii=False) + "\n")
         return
+    from readiness.aiact import load_catalogue
+    from readiness.l10n.citations import localise_citations
+
     brand = load_brand(brand_path)
+    shown = localise_citations(result, lang, load_catalogue().numbered_points)
     html = render_html(
-        TEMPLATE, lang=lang, brand=brand, progress=result, charts=progress_charts(result, brand, lang)
+        TEMPLATE, lang=lang, brand=brand, progress=shown, charts=progress_charts(result, brand, lang)
     )
     attachments = [
         Attachment(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
 
 from readiness.errors import Problem
 from readiness.questionnaire.citations import check_citations
@@ -11,22 +10,6 @@ from readiness.questionnaire.migration_checks import check_migration
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Origin, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
 from readiness.questionnaire.rules import check_matrix, check_scoring_rules
-from readiness.yamlio import JsonPath, YamlDocument
-
-TEXT_KEYS = {
-    "title",
-    "description",
-    "label",
-    "text",
-    "help",
-    "intro",
-    "unit",
-    "pattern_hint",
-    "item_label",
-    "changes",
-    "gap",
-    "who",
-}
 
 
 def check_questionnaire(q: Questionnaire, registry: Registry) -> list[Problem]:
@@ -300,52 +283,6 @@ def _structure(q: Questionnaire) -> list[Problem]:
                     f"dimension '{d.id}' has no scored question",
                     "id",
                     fix="add a question with this dimension or remove the dimension",
-                )
-            )
-    return problems
-
-
-def _texts(data: Any, path: JsonPath) -> Iterator[tuple[JsonPath, dict[str, str]]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in TEXT_KEYS and isinstance(value, dict) and "en" in value:
-                yield (*path, key), value
-            elif key == "labels" and isinstance(value, dict):
-                for k, v in value.items():
-                    if isinstance(v, dict):
-                        yield (*path, key, k), v
-            else:
-                yield from _texts(value, (*path, key))
-    elif isinstance(data, list):
-        for i, item in enumerate(data):
-            yield from _texts(item, (*path, i))
-
-
-def translation_coverage(
-    documents: Iterable[YamlDocument], languages: Iterable[str]
-) -> dict[str, tuple[int, int]]:
-    """For each language, (texts translated, texts in all) over the given files."""
-    counts = {lang: [0, 0] for lang in languages}
-    for document in documents:
-        for _, text in _texts(document.data, ()):
-            for lang, pair in counts.items():
-                pair[1] += 1
-                pair[0] += 1 if text.get(lang) else 0
-    return {lang: (done, total) for lang, (done, total) in counts.items()}
-
-
-def missing_translations(document: YamlDocument, languages: Iterable[str]) -> list[Problem]:
-    """A problem for each text in `document` without a translation in one of `languages`."""
-    problems = []
-    wanted = list(languages)
-    for path, text in _texts(document.data, ()):
-        missing = [lang for lang in wanted if not text.get(lang)]
-        if missing:
-            problems.append(
-                document.problem(
-                    path,
-                    f"no translation for {', '.join(missing)}",
-                    fix=f"add {missing[0]}: with the text in that language",
                 )
             )
     return problems

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from readiness.conditions import Condition, ConditionError, parse_condition
 from readiness.errors import Problem, ProblemsError, ReadinessError
+from readiness.l10n.content import stamp, translate_document
 from readiness.patterns import pattern_problem
 from readiness.questionnaire import build
 from readiness.questionnaire.model import (
@@ -41,7 +42,7 @@ class ModulePaths(Protocol):
         ...
 
 
-_READ_CACHE: dict[tuple[str, int, int], tuple[YamlDocument | None, tuple[Problem, ...]]] = {}
+_READ_CACHE: dict[tuple[object, ...], tuple[YamlDocument | None, tuple[Problem, ...]]] = {}
 _READ_CACHE_SIZE = 256
 
 CompileOne = Callable[[tuple[str, str], str | None, dict[str, str], Origin], None]
@@ -115,6 +116,7 @@ def compile_questionnaire(path: Path, registry: ModulePaths) -> tuple[Questionna
         module_migrations=tuple(parts.module_migrations),
         changes=data.get("changes"),
         files=tuple(d.name for d in parts.files),
+        documents=tuple(parts.files),
         content_hash=_content_hash(parts.files),
     )
     questionnaire.conditions.update(_compile_conditions(questionnaire, problems))
@@ -138,10 +140,11 @@ def _read_checked(path: Path, problems: list[Problem]) -> YamlDocument | None:
     """The file's document when it reads and passes the schema; its problems otherwise.
 
     Modules are included by many questionnaires, so each file is parsed once per process and version of
-    the file on disk (its size and modification time), not once per questionnaire that includes it.
+    the file and of its folder's translations on disk (sizes and modification times), not once per
+    questionnaire that includes it.
     """
     stat = path.stat() if path.is_file() else None
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size) if stat else None
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, stamp(path.parent)) if stat else None
     if key is not None and key in _READ_CACHE:
         document, found = _READ_CACHE[key]
         problems.extend(found)
@@ -163,7 +166,10 @@ def _read_and_check(path: Path) -> tuple[YamlDocument | None, tuple[Problem, ...
     if not isinstance(document.data, dict):
         return None, (document.problem((), "a questionnaire file must be a mapping of keys to values"),)
     schema_problems = tuple(check_against_schema(document, "questionnaire"))
-    return (None if schema_problems else document), schema_problems
+    if schema_problems:
+        return None, schema_problems
+    # Every version of a questionnaire shares the translations in its folder's locale/<lang>.po.
+    return translate_document(document, path.parent), ()
 
 
 def _check_file_name(document: YamlDocument, problems: list[Problem]) -> None:

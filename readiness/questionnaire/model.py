@@ -294,6 +294,8 @@ class Questionnaire:
     module_migrations: tuple[tuple[str, str, Migration], ...] = ()
     changes: Text | None = None
     files: tuple[str, ...] = ()
+    # The files as read, includes first, with their translations added: what the language checks count.
+    documents: tuple[YamlDocument, ...] = field(default=(), compare=False, repr=False)
     content_hash: str = ""
     conditions: dict[tuple[str, str], Condition] = field(default_factory=dict)
 

@@ -59,7 +59,7 @@ class Document:
     """A document the AI Act asks the company to write or keep, for a system and role or for the company."""
 
     title: LangText
-    article: str
+    article: LangText
     link: LangText
     system: str
     roles: tuple[str, ...]
@@ -173,6 +173,7 @@ def documents(data: Mapping[str, Any]) -> tuple[Document, ...]:
         return ()
     from readiness.aiact.catalogue import load_catalogue
     from readiness.aiact.drafts import load_templates, plan_drafts
+    from readiness.l10n.citations import cite
 
     catalogue = load_catalogue()
     grouped: dict[tuple[str, str], Document] = {}
@@ -182,7 +183,10 @@ def documents(data: Mapping[str, Any]) -> tuple[Document, ...]:
         roles = (*known.roles, planned.role) if known else tuple(planned.role.split())
         template = planned.template
         link = catalogue.links.links(template.article, catalogue.languages)
-        grouped[key] = Document(template.title, template.article, link, planned.system, roles)
+        article = {
+            lang: cite(template.article, lang, catalogue.numbered_points) for lang in catalogue.languages
+        }
+        grouped[key] = Document(template.title, article, link, planned.system, roles)
     return tuple(grouped.values())
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from readiness.content import builtin_dir
 from readiness.directory.model import Issuer
 from readiness.errors import ProblemsError, ReadinessError, display_path
+from readiness.l10n.content import file_prefix, translate_data
 from readiness.schemas import check_against_schema
 from readiness.yamlio import read_yaml
 
@@ -101,7 +102,7 @@ def load_brand(path: Path | None = None) -> Brand:
     problems = check_against_schema(document, "brand")
     if problems:
         raise ProblemsError(problems)
-    data = document.data
+    data = translate_data(document.data, path.parent, file_prefix(path, path.parent))
     folder = path.resolve().parent
     logo = None
     if "logo" in data:

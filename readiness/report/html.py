@@ -21,6 +21,7 @@ from markupsafe import Markup
 from readiness.cache import template_cache
 from readiness.content import builtin_dir
 from readiness.errors import ReadinessError
+from readiness.l10n.citations import capfirst
 from readiness.questionnaire.model import tr
 from readiness.report import charts
 from readiness.report.aiact import milestones
@@ -70,6 +71,10 @@ def jinja_environment(folders: tuple[Path, ...], catalogue: NullTranslations, **
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
     env.filters["humanize"] = humanize
+    # Citations come written the reader's way in running-text form ("artikel 6, lid 1"); where one opens a
+    # label or a line it takes a capital, and several are listed as one.
+    env.filters["capfirst"] = capfirst
+    env.filters["citations"] = lambda items: capfirst(", ".join(items))
     return env
 
 

@@ -21,6 +21,8 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
+from readiness.l10n.languages import one_decimal_percent
+
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANGUAGE = "en"
 # English dates and numbers the European way ("2 December 2026"), as the EU's own English texts write them.
@@ -71,7 +73,7 @@ class Formatter:
         """A published percentage with one decimal, the locale's way (`20.0%`, `20,0%`); a dash for none."""
         if value is None:
             return "–"
-        return format_percent(value / 100, format="#,##0.0%", locale=self.locale)
+        return one_decimal_percent(value, self.locale)
 
     def percent(self, share: float) -> str:
         """A share 0-1 as a whole percentage, the locale's way (`92%`, `92%` or `92 %`)."""

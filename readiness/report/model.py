@@ -188,11 +188,12 @@ def build_report(
     brand: Brand,
 ) -> Report:
     """The report for one assessment (the documented JSON result), in `lang`, dressed in `brand`."""
+    shown = _cited(assessment, lang)
     as_of = dt.date.fromisoformat(assessment["as_of"])
-    readiness = assessment["readiness"]
+    readiness = shown["readiness"]
     recommendations = tuple(recommendation(r) for r in readiness.get("recommendations", []))
     dimensions = tuple(_dimension(d, recommendations) for d in readiness.get("dimensions", []))
-    ai_act = build_ai_act(assessment.get("ai_act") or {}, as_of)
+    ai_act = build_ai_act(shown.get("ai_act") or {}, as_of)
     q = assessment["questionnaire"]
     company = assessment["company"]
     return Report(
@@ -234,6 +235,14 @@ def build_report(
         attachment=Attachment(_attachment_name(company["name"]), answers_bytes),
         assessment=assessment,
     )
+
+
+def _cited(assessment: Mapping[str, Any], lang: str) -> dict[str, Any]:
+    """The result with its citations written the reader's way (artikel 6, lid 1), for showing it."""
+    from readiness.aiact import load_catalogue
+    from readiness.l10n.citations import localise_result
+
+    return localise_result(assessment, lang, load_catalogue().numbered_points)
 
 
 def _level(data: Mapping[str, Any] | None) -> Level | None:

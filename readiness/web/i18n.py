@@ -5,8 +5,8 @@ English (the message ids) where a language has no catalogue yet. Extraction (the
 layout, so a change shows as only the words changed):
 `pybabel extract --no-location --omit-header -F readiness/web/babel.cfg -o readiness/web/locale/web.pot
 readiness/web`, then `pybabel update -w 110 -D web -i readiness/web/locale/web.pot -d readiness/web/locale`.
-The languages offered are those the questionnaires are written in, so a language added to the
-questionnaires appears here too, its pages in English until this catalogue has it.
+The languages offered are those the program speaks completely (readiness.l10n.status), so a language
+appears here once every text of it, this catalogue's included, is translated.
 """
 
 from __future__ import annotations

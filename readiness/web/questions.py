@@ -15,6 +15,8 @@ from typing import Any
 from starlette.datastructures import FormData
 
 from readiness.answers import value_problem
+from readiness.flow import offered_options
+from readiness.l10n.languages import decimal
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Question, tr
 from readiness.web.forms import as_form_value, text, texts
 from readiness.web.matrix import Matrix, matrix_view, read_matrix
@@ -124,7 +126,7 @@ def field_for(
         }
         choices = tuple(
             Choice(value, label, help_text, value in chosen)
-            for value, label, help_text in _options(question, lang)
+            for value, label, help_text in _options(question, lang, current)
         )
     value = (
         str(typed)
@@ -194,7 +196,7 @@ def _typed(question: Question, raw: str, lang: str, _: Callable[[str], str]) -> 
             return None, _("Choose one of the options.")
         return int(raw), ""
     if kind == "number":
-        return _number(question, raw, _)
+        return _number(question, raw, lang, _)
     if question.max_length is not None and len(raw) > question.max_length:
         return None, _("Write at most %(count)d characters.") % {"count": question.max_length}
     if value_problem(question, raw) is not None and question.pattern:
@@ -205,7 +207,7 @@ def _typed(question: Question, raw: str, lang: str, _: Callable[[str], str]) -> 
     return raw, ""
 
 
-def _number(question: Question, raw: str, _: Callable[[str], str]) -> tuple[Any, str]:
+def _number(question: Question, raw: str, lang: str, _: Callable[[str], str]) -> tuple[Any, str]:
     cleaned = raw.replace(" ", "").replace(",", ".")
     if not _NUMBER.match(cleaned):
         return None, _("Write a number, for example 12 or 2.5.")
@@ -214,9 +216,9 @@ def _number(question: Question, raw: str, _: Callable[[str], str]) -> tuple[Any,
     if question.integer and not number.is_integer():
         return None, _("Write a whole number.")
     if question.number_min is not None and number < question.number_min:
-        return None, _("Write a number of at least %(low)s.") % {"low": f"{question.number_min:g}"}
+        return None, _("Write a number of at least %(low)s.") % {"low": decimal(question.number_min, lang)}
     if question.number_max is not None and number > question.number_max:
-        return None, _("Write a number of at most %(high)s.") % {"high": f"{question.number_max:g}"}
+        return None, _("Write a number of at most %(high)s.") % {"high": decimal(question.number_max, lang)}
     return value, ""
 
 
@@ -233,7 +235,7 @@ def _control(question: Question) -> str:
     return "textarea" if long else "text"
 
 
-def _options(question: Question, lang: str) -> list[tuple[str, str, str]]:
+def _options(question: Question, lang: str, current: Any = None) -> list[tuple[str, str, str]]:
     _ = gettext_for(lang)
     if question.type == "yes_no":
         return [("true", _("Yes"), ""), ("false", _("No"), "")]
@@ -246,7 +248,7 @@ def _options(question: Question, lang: str) -> list[tuple[str, str, str]]:
             )
             for v in range(question.scale_min, question.scale_max + 1)
         ]
-    return [(o.id, tr(o.label, lang), tr(o.help, lang)) for o in question.options]
+    return [(o.id, tr(o.label, lang), tr(o.help, lang)) for o in offered_options(question, current)]
 
 
 def _hint(question: Question, lang: str, _: Callable[[str], str]) -> str:
@@ -256,11 +258,13 @@ def _hint(question: Question, lang: str, _: Callable[[str], str]) -> str:
             parts.append(tr(question.unit, lang))
         low, high = question.number_min, question.number_max
         if low is not None and high is not None:
-            parts.append(_("from %(low)s to %(high)s") % {"low": f"{low:g}", "high": f"{high:g}"})
+            parts.append(
+                _("from %(low)s to %(high)s") % {"low": decimal(low, lang), "high": decimal(high, lang)}
+            )
         elif low is not None:
-            parts.append(_("at least %(low)s") % {"low": f"{low:g}"})
+            parts.append(_("at least %(low)s") % {"low": decimal(low, lang)})
         elif high is not None:
-            parts.append(_("at most %(high)s") % {"high": f"{high:g}"})
+            parts.append(_("at most %(high)s") % {"high": decimal(high, lang)})
         if question.integer:
             parts.append(_("a whole number"))
         return "; ".join(parts)

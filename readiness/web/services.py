@@ -62,5 +62,8 @@ class Services:
 
     @cached_property
     def languages(self) -> list[str]:
-        """Every language a questionnaire is written in: the languages the pages are offered in."""
-        return sorted({lang for q in self.questionnaires for lang in q.languages})
+        """The languages the pages are offered in: those the program speaks completely (its questionnaires,
+        reports, this app's words, ...; see `readiness translations status`), never one half translated."""
+        from readiness.l10n.status import complete_languages
+
+        return list(complete_languages())

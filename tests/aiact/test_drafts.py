@@ -165,7 +165,7 @@ def test_the_fria_has_the_article_27_headings_and_what_the_register_filled_in() 
     assert filled["High-risk uses (Annex III)"] == (
         "5(b): Credit: assessing the creditworthiness or credit score of individuals (not fraud detection)",
     )
-    assert filled["Required before first use, and at the latest from"] == "2027-12-02"
+    assert filled["Required before first use, and at the latest from"] == "2 December 2027"
     assert any(f.label == "Processes" for f in fria.to_add)
     assert "Summary for the EU database" not in text, "a private deployer registers nothing"
     assert "Gemeente Veldhoven-Noord notifies the results" in text

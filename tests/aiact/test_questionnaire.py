@@ -48,10 +48,15 @@ class RecordingPrompter(ScriptedPrompter):
         self.starts: list[tuple[str, Any, list[Any]]] = []
 
     def select(
-        self, message: str, choices: list[Choice], default: Any = None, extras: Iterable[Choice] = ()
+        self,
+        message: str,
+        choices: list[Choice],
+        default: Any = None,
+        extras: Iterable[Choice] = (),
+        hints: tuple[str, str] = ("", ""),
     ) -> Any:
         self.starts.append((message, default, [c.value for c in choices if not isinstance(c.value, Nav)]))
-        return super().select(message, choices, default, extras)
+        return super().select(message, choices, default, extras, hints)
 
 
 @pytest.fixture(scope="module")

@@ -159,7 +159,7 @@ def test_unconfirmed_entries_only_when_asked(directory: Directory) -> None:
         test_directory, company("NL", region="NL41"), kinds=["edih"], include_unconfirmed=True
     )
     match = next(m for m in asked if m.id == "rumoured-hub")
-    assert match.caution == {
+    assert {lang: match.caution[lang] for lang in ("en", "nl")} == {
         "en": "Not yet confirmed on an official page.",
         "nl": "Nog niet bevestigd op een officiële pagina.",
     }

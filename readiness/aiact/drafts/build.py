@@ -20,6 +20,8 @@ from readiness.aiact.drafts.templates import load_templates
 from readiness.aiact.model import Catalogue, LangText, pick
 from readiness.aiact.register import Register
 from readiness.aiact.result import AIActAssessment
+from readiness.l10n.citations import cite
+from readiness.l10n.languages import long_date
 
 
 def build_drafts(
@@ -44,7 +46,7 @@ def build_drafts(
             facts |= system_facts(
                 systems[planned.system], results[planned.system], planned.role, catalogue, templates, lang
             )
-        facts["applies_from"] = planned.applies_from
+        facts["applies_from"] = long_date(planned.applies_from, lang)
         drafts.append(_fill(planned, facts, catalogue, templates, lang, assessment.as_of))
     return drafts
 
@@ -65,7 +67,7 @@ def _fill(
         id=template.id,
         lang=lang,
         title=pick(template.title, lang),
-        article=template.article,
+        article=cite(template.article, lang, catalogue.numbered_points),
         link=catalogue.links.link(template.article, lang),
         purpose=text(template.purpose),
         company=str(facts.get("company_name") or ""),
@@ -88,7 +90,7 @@ def _fill(
 def _section(section: SectionTemplate, text: _Filler, catalogue: Catalogue, lang: str) -> Section:
     return Section(
         heading=text(section.heading),
-        article=section.article,
+        article=cite(section.article, lang, catalogue.numbered_points) if section.article else "",
         link=catalogue.links.link(section.article, lang) if section.article else "",
         guidance=text(section.guidance) if section.guidance else "",
         fields=tuple(

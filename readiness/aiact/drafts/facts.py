@@ -13,6 +13,7 @@ from typing import Any
 from readiness.aiact.drafts.model import FactValue, Templates
 from readiness.aiact.model import Catalogue, pick
 from readiness.aiact.register import AISystem, Register
+from readiness.l10n.languages import long_date
 
 
 def company_facts(
@@ -29,7 +30,7 @@ def company_facts(
         "company_name": register.company_name,
         "company_country": register.company_country,
         "company_size": pick(size, lang) if size else register.company_size,
-        "as_of": str(ai_act.get("as_of", "")),
+        "as_of": long_date(str(ai_act.get("as_of", "")), lang),
         "systems_overview": overview,
     }
 

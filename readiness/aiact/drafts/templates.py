@@ -20,6 +20,7 @@ from readiness.aiact.drafts.model import DraftTemplate, FieldTemplate, SectionTe
 from readiness.aiact.model import Catalogue, LangText
 from readiness.aiact.register import system_fields
 from readiness.errors import Problem, ProblemsError
+from readiness.l10n.content import file_prefix, translate_document
 from readiness.schemas import check_against_schema, load_schema
 from readiness.yamlio import JsonPath, YamlDocument, read_yaml
 
@@ -54,6 +55,7 @@ def build_templates(
     problems = [p for document in documents for p in check_against_schema(document, SCHEMA)]
     if problems:
         return None, problems
+    documents = [translate_document(d, d.path.parent, file_prefix(d.path, d.path.parent)) for d in documents]
     drafts: list[DraftTemplate] = []
     labels: Mapping[str, Any] | None = None
     seen: dict[str, str] = {}

@@ -19,6 +19,7 @@ from readiness.aiact.drafts.markdown import draft_markdown, index_markdown
 from readiness.aiact.drafts.model import Draft
 from readiness.atomic import write_atomic
 from readiness.errors import ReadinessError
+from readiness.l10n.languages import long_date
 from readiness.slug import slugify
 
 FORMATS = ("md", "docx", "pdf")
@@ -110,6 +111,6 @@ def _index(drafts: Sequence[Draft], files: Sequence[str], lang: str, as_of: date
         drafts,
         files,
         pick(words["index_title"], lang),
-        pick(words["index_intro"], lang).format(as_of=day.isoformat() if day else ""),
+        pick(words["index_intro"], lang).format(as_of=long_date(day, lang) if day else ""),
         pick(words["index_none"], lang),
     )
