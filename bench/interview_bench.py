@@ -55,7 +55,14 @@ class TimingPrompter:
         self.answered.append((time.perf_counter(), time.process_time()))
         return value
 
-    def select(self, message: str, choices: list[Choice], default: Any = None) -> Any:
+    def select(
+        self,
+        message: str,
+        choices: list[Choice],
+        default: Any = None,
+        extras: Iterable[Choice] = (),
+        hints: tuple[str, str] = ("", ""),
+    ) -> Any:
         self._ask()
         values = [c.value for c in choices]
         if any(isinstance(v, tuple) for v in values):  # a repeated group: add one entry, then done
@@ -64,7 +71,16 @@ class TimingPrompter:
             return self._answer(("add", -1) if first else ("done", -1))
         return self._answer(self.rng.choice([v for v in values if not isinstance(v, Nav)]))
 
-    def checkbox(self, message: str, choices: list[Choice], checked: Iterable[Any] = ()) -> Any:
+    def checkbox(
+        self,
+        message: str,
+        choices: list[Choice],
+        checked: Iterable[Any] = (),
+        extras: Iterable[Choice] = (),
+        hint: str = "",
+        question: str = "",
+        hints: tuple[str, str] = ("", ""),
+    ) -> Any:
         self._ask()
         plain = [c.value for c in choices if not isinstance(c.value, Nav)]
         return self._answer(self.rng.sample(plain, k=min(len(plain), self.rng.randint(1, 2))))
