@@ -26,6 +26,13 @@ CASES = [
     ),
     ("Annex I Section B", "Annex I Section B", "bijlage I, afdeling B", "Anhang I Abschnitt B"),
     ("Art. 4a", "Art. 4a", "artikel 4 bis", "Artikel 4a"),
+    ("Art. 50(2), (4)", "Art. 50(2), (4)", "artikel 50, lid 2, lid 4", "Artikel 50 Absatz 2, Absatz 4"),
+    (
+        "Art. 5(1)(a), (b)",
+        "Art. 5(1)(a), (b)",
+        "artikel 5, lid 1, punt a), punt b)",
+        "Artikel 5 Absatz 1 Buchstabe a, Buchstabe b",
+    ),
     (
         "Regulation (EC) No 765/2008",
         "Regulation (EC) No 765/2008",

@@ -48,7 +48,7 @@ PDF_EXAMPLES = ("health", "quickscan")
 # English words that are not words of any other language the program speaks.
 ENGLISH_ONLY = re.compile(
     r"\b(the|and|with|your|which|should|would|from|these|those|must|been|their|there|about|answer"
-    r"|answers|question|questions|yes|none|other|unknown|enterprises|companies|provider|deployer"
+    r"|answers|yes|none|other|unknown|enterprises|companies|provider|deployer"
     r"|high-risk)\b"
 )
 RAW_KEY = re.compile(r"(?<![\w/.@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/.@-])")

@@ -34,12 +34,22 @@ def cite(citation: str, lang: str, enumerated: Collection[str] = ()) -> str:
     rather than paragraphs (the AI Act's Art. 3), whose `(23)` is a point."""
     templates = known_language(lang).citation
     parts: list[str] = []
+    previous = ""
     for part in citation.split(", "):
         continued = _CONTINUED.match(part)
         if continued and parts:
-            point = _fill(_point(continued["token"], templates), _token(continued["token"], templates))
-            parts[-1] += str(templates["join"]) + point.lstrip(", ")
+            # "Art. 50(2), (4)" goes on with a paragraph; "Art. 5(1)(a), (b)" with a point.
+            article = _ARTICLE.match(previous)
+            paragraph = (
+                article is not None
+                and len(_GROUP.findall(article["groups"])) == 1
+                and article["number"] not in enumerated
+            )
+            token = continued["token"]
+            template = templates["paragraph"] if paragraph else _point(token, templates)
+            parts[-1] += str(templates["join"]) + _fill(template, _token(token, templates)).lstrip(", ")
             continue
+        previous = part
         parts.append(_one(part, templates, enumerated))
     return str(templates["join"]).join(parts)
 

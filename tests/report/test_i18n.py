@@ -20,8 +20,8 @@ def catalog(path: Path, locale: str | None = None) -> dict[Any, Message]:
         return {m.id: m for m in read_po(handle, locale=locale) if m.id}
 
 
-def test_report_text_exists_in_english_dutch_and_german() -> None:
-    assert report_languages() == ["de", "en", "nl"]
+def test_report_text_exists_in_every_language_the_program_speaks() -> None:
+    assert report_languages() == ["de", "en", "fr", "nl"]
 
 
 def test_the_template_catalogue_is_in_step_with_the_templates(tmp_path: Path) -> None:
@@ -66,7 +66,8 @@ def test_catalogues_compile_in_memory() -> None:
         == "%(count)d verplichtingen"
     )
     assert translations("de").gettext("Executive summary") == "Zusammenfassung"
-    assert translations("fr").gettext("Executive summary") == "Executive summary"
+    assert translations("fr").gettext("Executive summary") == "Synthèse"
+    assert translations("it").gettext("Executive summary") == "Executive summary"
 
 
 def test_dates_numbers_and_countries_follow_the_locale() -> None:
