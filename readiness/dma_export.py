@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness.answers import LoadedAnswers
-from readiness.batch.spreadsheet import read_cells
-from readiness.batch.table import column_letter
+from readiness.batch.spreadsheet import column_letter, read_cells
 from readiness.errors import ReadinessError, display_path
 from readiness.question_scores import column_parts
 from readiness.questionnaire.model import Question, Questionnaire

@@ -196,3 +196,13 @@ def _reason(exc: BaseException) -> str:
     if exc.__class__.__name__ in ("ParseError", "XMLSyntaxError"):
         return f"damaged XML: {text}"
     return f"{exc.__class__.__name__}: {text}" if text else exc.__class__.__name__
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet name of a 0-based column index: 0 is A, 26 is AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters

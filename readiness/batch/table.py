@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness.answers import resolve_questionnaire
-from readiness.batch.spreadsheet import read_cells
+from readiness.batch.spreadsheet import column_letter, read_cells
 from readiness.errors import Problem, ReadinessError, display_path
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Option, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
@@ -48,16 +48,6 @@ class TableRow:
     company: str
     data: dict[str, Any] | None
     problems: tuple[Problem, ...] = field(default=())
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet name of a 0-based column index: 0 is A, 26 is AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def read_table(path: Path, registry: Registry) -> list[TableRow]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from readiness.batch.spreadsheet import column_letter
 from readiness.errors import ReadinessError, display_path
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -44,16 +45,6 @@ class Table:
     def column_letter(self, title: str) -> str:
         """The spreadsheet letter of the column called `title`."""
         return column_letter(self.header.index(title))
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet name of a 0-based column index: 0 is A, 26 is AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
 
 
 def read_table(path: Path, sheet: str = "") -> Table:
