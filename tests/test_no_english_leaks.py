@@ -89,9 +89,8 @@ def proper_names() -> tuple[str, ...]:
     """Names of organisations in the directory, longest first (an English name is still their name)."""
     from readiness.directory import load_directory
 
-    names = {entry.name for entry in load_directory().entries} | {
-        name for entry in load_directory().entries for name in entry.names.values()
-    }
+    entries = load_directory().entries
+    names = {entry.name for entry in entries} | {name for entry in entries for name in entry.names.values()}
     return tuple(sorted((n for n in names if len(n) > 3), key=len, reverse=True))
 
 

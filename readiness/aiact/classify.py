@@ -28,7 +28,7 @@ from readiness.aiact.result import (
     UnsureNote,
 )
 from readiness.l10n.citations import cite
-from readiness.l10n.languages import known_language
+from readiness.l10n.languages import long_date
 
 
 class CatalogueGap(RuntimeError):
@@ -210,8 +210,6 @@ def _in_order(order: Sequence[str], present: set[str]) -> tuple[str, ...]:
 def _placeholders(catalogue: Catalogue, system: AISystem, lang: str) -> dict[str, str]:
     """Register answers as a reason quotes them: lists joined, dates the language's way, roles and Annex I
     acts by name."""
-    from babel.dates import format_date
-
     out: dict[str, str] = {}
     for name, value in system.values.items():
         if isinstance(value, tuple):
@@ -219,7 +217,7 @@ def _placeholders(catalogue: Catalogue, system: AISystem, lang: str) -> dict[str
         elif isinstance(value, bool):
             out[name] = "true" if value else "false"
         elif isinstance(value, datetime.date):
-            out[name] = format_date(value, format="long", locale=known_language(lang).formats)
+            out[name] = long_date(value, lang)
         else:
             out[name] = catalogue.label("not_given", lang) if value is None else str(value)
     roles = [catalogue.label(role, lang) for role in system.roles]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from readiness.l10n.languages import tool_languages
+from readiness.l10n.languages import known_language, tool_languages
 
 NACE_FORM = re.compile(r"^(?P<section>[A-U])?(?P<division>[0-9]{2})(?P<rest>\.[0-9]{1,2})?$")
 
@@ -184,8 +184,6 @@ class Vocabulary:
 
     def reason(self, key: str, lang: str, **values: str) -> str:
         """A reason sentence from the vocabulary, its {placeholders} filled in."""
-        from readiness.l10n.languages import known_language
-
         return known_language(lang).fix_places(in_language(self.data["reasons"][key], lang).format(**values))
 
     def technology_label(self, word: str, lang: str) -> str:
