@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from readiness.l10n.languages import decimal
+from readiness.l10n.languages import decimal, long_date, percent
 from readiness.texts import message
 
 BAR_WIDTH = 20
@@ -35,15 +35,14 @@ def print_summary(result: dict[str, Any], console: Console, lang: str = "en") ->
     company = result["company"]
     q = result["questionnaire"]
     title = f"{escape(q['title'])} {q['version']}"
-    console.print(
-        f"[bold]{escape(company['name'])}[/bold]  ·  {title}  ·  {result['as_of']}", highlight=False
-    )
+    day = long_date(result["as_of"], lang)
+    console.print(f"[bold]{escape(company['name'])}[/bold]  ·  {title}  ·  {day}", highlight=False)
     level = r["level"]["label"] if r["level"] else "-"
-    score = f"{r['score']:g}" if r["score"] is not None else "-"
+    score = decimal(r["score"], lang) if r["score"] is not None else "-"
     line = t("summary_score", score=f"[bold]{score}[/bold]", level=f"[bold]{escape(level)}[/bold]")
     if r.get("dma_score") is not None:
-        line += "   " + t("summary_dma", score=f"{r['dma_score']:g}")
-    line += "   " + t("summary_confidence", share=f"{r['confidence']:.0%}")
+        line += "   " + t("summary_dma", score=decimal(r["dma_score"], lang))
+    line += "   " + t("summary_confidence", share=percent(r["confidence"], lang))
     console.print(line, highlight=False)
     table = Table(
         t("summary_dimension"), t("summary_points"), "", t("summary_level"), show_edge=False, pad_edge=False

@@ -34,6 +34,12 @@ CASES = [
         "Artikel 5 Absatz 1 Buchstabe a, Buchstabe b",
     ),
     (
+        "Art. 26(7), 26(11)",
+        "Art. 26(7), Art. 26(11)",
+        "artikel 26, lid 7, artikel 26, lid 11",
+        "Artikel 26 Absatz 7, Artikel 26 Absatz 11",
+    ),
+    (
         "Regulation (EC) No 765/2008",
         "Regulation (EC) No 765/2008",
         "Verordening (EG) nr. 765/2008",
@@ -48,3 +54,38 @@ def test_a_citation_in_each_language(citation: str, en: str, nl: str, de: str) -
     assert cite(citation, "nl", points) == nl
     assert cite(citation, "de", points) == de
     assert cite(citation, "en", points) == en
+
+
+# The other languages, each as its language version of the AI Act cites.
+STYLES = {
+    "fr": [
+        ("Art. 6(1)(e)", "article 6, paragraphe 1, point e)"),
+        ("Art. 5(1)(h)(iii)", "article 5, paragraphe 1, point h) iii)"),
+        ("Annex III point 4(a)", "annexe III, point 4 a)"),
+    ],
+    "it": [
+        ("Art. 6(1)(e)", "articolo 6, paragrafo 1, lettera e)"),
+        ("Art. 3(23)", "articolo 3, punto 23)"),
+        ("Art. 4a", "articolo 4 bis"),
+    ],
+    "es": [
+        ("Art. 6(1)(e)", "artículo 6, apartado 1, letra e)"),
+        ("Art. 3(23)", "artículo 3, punto 23"),
+        ("Art. 5(1)(h)(iii)", "artículo 5, apartado 1, letra h), inciso iii)"),
+        ("Art. 26(1)-(3)", "artículo 26, apartados 1 a 3"),
+        ("Art. 6(1a)-(1c)", "artículo 6, apartados 1 bis a 1 quater"),
+        ("Annex III point 4(a)", "anexo III, punto 4, letra a)"),
+        ("Annex I Section B", "anexo I, sección B"),
+        ("Art. 4a", "artículo 4 bis"),
+        ("Regulation (EC) No 765/2008", "Reglamento (CE) n.º 765/2008"),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "citation", "expected"),
+    [(lang, c, e) for lang, cases in STYLES.items() for c, e in cases],
+    ids=[f"{lang}-{c}" for lang, cases in STYLES.items() for c, _ in cases],
+)
+def test_a_citation_in_the_other_languages(lang: str, citation: str, expected: str) -> None:
+    assert cite(citation, lang, load_catalogue().numbered_points) == expected

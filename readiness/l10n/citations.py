@@ -27,6 +27,7 @@ _NUMBERED = re.compile(r"^[A-Z][a-z]+ \([A-Za-z, ]+\) No ")
 _GROUP = re.compile(r"\(([0-9a-z]+)\)")
 _CONTINUED = re.compile(r"^\((?P<token>[0-9a-z]+)\)$")
 _ROMAN = re.compile(r"^[ivx]+$")
+_BARE_ARTICLE = re.compile(r"^\d+[a-z]*(?:\([0-9a-z]+\))*$")
 
 
 def cite(citation: str, lang: str, enumerated: Collection[str] = ()) -> str:
@@ -49,6 +50,8 @@ def cite(citation: str, lang: str, enumerated: Collection[str] = ()) -> str:
             template = templates["paragraph"] if paragraph else _point(token, templates)
             parts[-1] += str(templates["join"]) + _fill(template, _token(token, templates)).lstrip(", ")
             continue
+        if _BARE_ARTICLE.match(part) and _ARTICLE.match(previous):
+            part = f"Art. {part}"  # "Art. 26(7), 26(11)": the second is an article too
         previous = part
         parts.append(_one(part, templates, enumerated))
     return str(templates["join"]).join(parts)
@@ -67,8 +70,13 @@ def capfirst(text: str) -> str:
 def _one(part: str, templates: Mapping[str, object], enumerated: Collection[str]) -> str:
     article = _ARTICLE.match(part)
     if article:
-        number = article["number"] + _inserted(article["inserted"], templates)
-        out = _fill(templates["article"], number)
+        inserted = _inserted(article["inserted"], templates)
+        pattern = str(templates["article"])
+        # Portuguese puts the amendment's letter after the ordinal: "artigo 4.º-A".
+        if "{inserted}" in pattern:
+            out = pattern.format(number=article["number"], inserted=inserted)
+        else:
+            out = _fill(pattern, article["number"] + inserted)
         groups = _GROUP.findall(article["groups"])
         if article["last"] and len(groups) == 1:
             first, last = (_token(g, templates) for g in (groups[0], article["last"]))

@@ -86,6 +86,14 @@ def decimal(value: float | int, lang: str) -> str:
     return format_decimal(value, format="#,##0.###", locale=known_language(lang).formats)
 
 
+def percent(share: float, lang: str) -> str:
+    """A share (0.5 for half) as a whole percentage the way `lang` writes it: 50% in English, 50 % in
+    German and Spanish."""
+    from babel.numbers import format_percent
+
+    return format_percent(share, locale=known_language(lang).formats)
+
+
 def one_decimal_percent(value: float, locale: Locale | str) -> str:
     """A published percentage (20.0 for 20 %) with one decimal, in the locale's own pattern: 20.0% in
     English, 20,0% in Dutch, 20,0 % in German."""

@@ -230,7 +230,7 @@ def build_report(
         explanation=score_explanation(readiness),
         answers=answer_sections(questionnaire, answers_data, lang),
         register=register_entries(questionnaire, answers_data),
-        sources=_sources(assessment),
+        sources=_sources(shown),
         notice=assessment.get("notice", ""),
         attachment=Attachment(_attachment_name(company["name"]), answers_bytes),
         assessment=assessment,

@@ -94,6 +94,6 @@ def test_the_quick_scan_in_dutch_as_a_pdf(run: Run) -> None:
 
 
 def test_a_language_the_questionnaire_is_not_written_in(run: Run) -> None:
-    result = run(["preview", "quickscan", "--lang", "es", "--out", "q.html"])
+    result = run(["preview", "quickscan", "--lang", "sv", "--out", "q.html"])
     assert result.exit_code == 2
-    assert "does not speak 'es'" in result.output and "--allow-incomplete-language" in result.output
+    assert "does not speak 'sv'" in result.output and "--allow-incomplete-language" in result.output

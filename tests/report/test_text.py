@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from readiness.l10n.citations import capfirst, cite
 from readiness.report.text import WIDTH, render_text
 from tests.conftest import EXAMPLES, Run
 from tests.report.test_layout import report_of
@@ -22,7 +23,8 @@ def test_every_section_of_the_pdf_is_in_the_text(lang: str) -> None:
     assert len(headings) == 7  # title, summary, four parts, appendix
     assert [h[:2] for h in headings[2:6]] == ["1.", "2.", "3.", "4."]
     flat = " ".join(text.split())
-    for needle in (report.company.name, report.notice, "Art. 50(1)", "Art. 4", report.support[0].name):
+    articles = [capfirst(cite(article, lang)) for article in ("Art. 50(1)", "Art. 4")]
+    for needle in (report.company.name, report.notice, *articles, report.support[0].name):
         assert " ".join(needle.split()) in flat, needle
     assert all(" ".join(g.action.split()) in flat for g in report.gaps)
 
