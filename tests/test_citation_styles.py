@@ -78,6 +78,22 @@ STYLES = {
         ("Annex I Section B", "anexo I, sección B"),
         ("Art. 4a", "artículo 4 bis"),
         ("Regulation (EC) No 765/2008", "Reglamento (CE) n.º 765/2008"),
+        ("Directive 2009/48/EC", "Directiva 2009/48/CE"),
+    ],
+    "pl": [
+        ("Art. 6(1)(e)", "art. 6 ust. 1 lit. e)"),
+        ("Art. 3(23)", "art. 3 pkt 23"),
+        ("Art. 5(1)(h)(iii)", "art. 5 ust. 1 lit. h) ppkt (iii)"),
+        ("Art. 26(1)-(3)", "art. 26 ust. 1–3"),
+        ("Annex III point 4(a)", "załącznik III pkt 4 lit. a)"),
+        ("Annex I Section B", "załącznik I sekcja B"),
+        ("Art. 4a", "art. 4a"),
+        ("Regulation (EC) No 765/2008", "rozporządzenie (WE) nr 765/2008"),
+        ("Directive 2009/48/EC", "dyrektywa 2009/48/WE"),
+    ],
+    "de": [
+        ("Directive 2009/48/EC", "Richtlinie 2009/48/EG"),
+        ("Directive 2014/53/EU", "Richtlinie 2014/53/EU"),
     ],
 }
 

@@ -12,16 +12,20 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from readiness.answers import resolve_questionnaire
 from readiness.batch.spreadsheet import column_letter, read_cells
 from readiness.errors import Problem, ReadinessError, display_path
+from readiness.l10n.languages import tool_languages
 from readiness.questionnaire.model import SPECIAL_ANSWERS, Option, Question, Questionnaire
 from readiness.questionnaire.registry import Registry
+from readiness.texts import message
 from readiness.typed import read_typed, region_problem
 from readiness.values import value_problem
 
@@ -34,8 +38,8 @@ MULTI_SEPARATOR = ";"
 # A matrix is one column per row, named `<question id>.<row id>`.
 MATRIX_ROW = "matrix-row:"
 TABLE_SUFFIXES = (".csv", ".xlsx")
-YES = frozenset({"yes", "true", "ja", "y", "1"})
-NO = frozenset({"no", "false", "nee", "n", "0"})
+YES = frozenset({"yes", "true", "y", "1"})
+NO = frozenset({"no", "false", "n", "0"})
 _REF_NOTE = re.compile(r"^#\s*([a-z][a-z0-9-]*@\d+\.\d+\.\d+)\b")
 
 
@@ -265,5 +269,22 @@ def _number(value: Any) -> int | float | None:
 def _yes_no(value: Any) -> bool | None:
     if isinstance(value, bool):
         return value
-    text = str(value).strip().casefold()
-    return True if text in YES else False if text in NO else None
+    text = _plain(str(value))
+    yes, no = _yes_no_words()
+    return True if text in yes else False if text in no else None
+
+
+@cache
+def _yes_no_words() -> tuple[frozenset[str], frozenset[str]]:
+    """Yes and no in English and as every language the program speaks writes them (ja, oui, sí, tak,
+    não), with or without accents: a sheet is filled in the client's language."""
+    languages = tool_languages()
+    yes = YES | {_plain(message("ui_yes", lang)) for lang in languages}
+    no = NO | {_plain(message("ui_no", lang)) for lang in languages}
+    return frozenset(yes), frozenset(no)
+
+
+def _plain(text: str) -> str:
+    """`text` folded for comparing words typed in a cell: no case, no accents, no spaces around."""
+    decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from readiness.l10n.languages import known_language, tool_languages
+from readiness.l10n.languages import known_language, territory_name, tool_languages
 
 NACE_FORM = re.compile(r"^(?P<section>[A-U])?(?P<division>[0-9]{2})(?P<rest>\.[0-9]{1,2})?$")
 
@@ -70,13 +70,7 @@ class Vocabulary:
             return code
         if info.get(lang):
             return str(info[lang])
-        from babel import Locale, UnknownLocaleError
-
-        try:
-            names = Locale.parse(lang).territories
-        except (ValueError, UnknownLocaleError):
-            return in_language(info, lang)
-        return str(names.get(code) or in_language(info, lang))
+        return territory_name(code, lang) or in_language(info, lang)
 
     def nuts_prefix(self, code: str) -> str:
         """The two letters NUTS codes of this country start with (EL for GR, UK for GB)."""

@@ -23,6 +23,8 @@ _ANNEX = re.compile(
     r"(?: point (?P<point>\d+[a-z]*)(?P<groups>(?:\([0-9a-z]+\))*))?$"
 )
 _ACT = re.compile(r"^(?P<kind>[A-Z][a-z]+) \((?P<union>[A-Za-z, ]+)\) (?:No )?(?P<number>\d+/\d+)$")
+# The older form, the union after the number: Directive 2009/48/EC.
+_ACT_BEFORE_2015 = re.compile(r"^(?P<kind>[A-Z][a-z]+) (?P<number>\d+/\d+)/(?P<union>[A-Z]+)$")
 _NUMBERED = re.compile(r"^[A-Z][a-z]+ \([A-Za-z, ]+\) No ")
 _GROUP = re.compile(r"\(([0-9a-z]+)\)")
 _CONTINUED = re.compile(r"^\((?P<token>[0-9a-z]+)\)$")
@@ -97,6 +99,11 @@ def _one(part: str, templates: Mapping[str, object], enumerated: Collection[str]
         if _NUMBERED.match(part):
             number = str(templates["act_number"]).format(number=number)
         return f"{kinds[act['kind']]} ({unions.get(act['union'], act['union'])}) {number}"
+    older = _ACT_BEFORE_2015.match(part)
+    if older and older["kind"] in templates["acts"]:  # type: ignore[operator]
+        kinds, unions = templates["acts"], templates["unions"]
+        assert isinstance(kinds, Mapping) and isinstance(unions, Mapping)
+        return f"{kinds[older['kind']]} {older['number']}/{unions.get(older['union'], older['union'])}"
     annex = _ANNEX.match(part)
     if annex:
         out = _fill(templates["annex"], annex["number"])

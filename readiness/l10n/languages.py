@@ -36,6 +36,8 @@ class Language:
     citation: Mapping[str, object]
     # "<preposition> <place>" as a filled-in sentence has it -> as the language writes it (German articles).
     place_articles: Mapping[str, str] = field(default_factory=dict)
+    # Country names where the EU's texts in this language differ from the CLDR's (Polish "Niderlandy").
+    territories: Mapping[str, str] = field(default_factory=dict)
 
     def fix_places(self, sentence: str) -> str:
         """`sentence`, with a place name filled in after a preposition written with the article it needs."""
@@ -71,12 +73,37 @@ def language(code: str) -> Language:
     if problems:
         raise ProblemsError(problems)
     data = document.data
-    return Language(code, data["name"], data["formats"], data["citation"], data.get("place_articles", {}))
+    return Language(
+        code,
+        data["name"],
+        data["formats"],
+        data["citation"],
+        data.get("place_articles", {}),
+        data.get("territories", {}),
+    )
 
 
 def known_language(code: str) -> Language:
     """The language `code` when the program speaks it, else English (whose texts are the fallback)."""
     return language(code if code in tool_languages() else SOURCE_LANGUAGE)
+
+
+def territory_name(code: str, lang: str) -> str | None:
+    """The name of country (or territory) `code` as `lang` writes it: the EU's name where the language
+    gives one, else the CLDR's through Babel; None for a code neither knows."""
+    from babel import Locale, UnknownLocaleError
+
+    locale = lang
+    if lang in tool_languages():
+        chosen = language(lang)
+        if code in chosen.territories:
+            return str(chosen.territories[code])
+        locale = chosen.formats
+    try:
+        name = Locale.parse(locale).territories.get(code)
+    except (ValueError, UnknownLocaleError):
+        return None
+    return str(name) if name else None
 
 
 def decimal(value: float | int, lang: str) -> str:

@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 from babel.support import Translations
 
-from readiness.l10n.languages import one_decimal_percent
+from readiness.l10n.languages import one_decimal_percent, territory_name
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANGUAGE = "en"
@@ -52,6 +52,7 @@ class Formatter:
     """Dates, numbers and country names for one locale (English for a language Babel does not know)."""
 
     def __init__(self, lang: str) -> None:
+        self.lang = lang
         try:
             self.locale = Locale.parse(FORMAT_LOCALES.get(lang, lang))
         except (UnknownLocaleError, ValueError):
@@ -80,7 +81,7 @@ class Formatter:
         return format_percent(share, locale=self.locale)
 
     def country(self, code: str) -> str:
-        """The country's name in the locale (`NL` gives `Netherlands` or `Nederland`); EU for the Union."""
-        if code.upper() == "EU":
-            return str(self.locale.territories.get("EU", "EU"))
-        return str(self.locale.territories.get(code.upper(), code))
+        """The country's name in the language (`NL` gives `Netherlands`, `Nederland`, `Niderlandy`); EU for
+        the Union."""
+        code = code.upper()
+        return territory_name(code, self.lang) or str(self.locale.territories.get(code, code))

@@ -163,7 +163,8 @@ def test_the_fria_has_the_article_27_headings_and_what_the_register_filled_in() 
     assert filled["Deployer"] == COMPANY["name"]
     assert filled["System"] == "Credit"
     assert filled["High-risk uses (Annex III)"] == (
-        "5(b): Credit: assessing the creditworthiness or credit score of individuals (not fraud detection)",
+        "Annex III point 5(b): Credit: assessing the creditworthiness or credit score of individuals"
+        " (not fraud detection)",
     )
     assert filled["Required before first use, and at the latest from"] == "2 December 2027"
     assert any(f.label == "Processes" for f in fria.to_add)

@@ -155,6 +155,12 @@ def test_a_file_that_is_no_table_fails_alone(run: Run, tmp_path: Path) -> None:
         ("personal_data", "No", False),
         ("personal_data", "TRUE", True),
         ("personal_data", True, True),
+        ("personal_data", "Nein", False),
+        ("personal_data", " oui ", True),
+        ("personal_data", "si", True),
+        ("personal_data", "Sí", True),
+        ("personal_data", "tak", True),
+        ("personal_data", "nee", False),
     ],
 )
 def test_cells_are_read_the_way_people_write_them(question_id: str, raw: Any, expected: Any) -> None:

@@ -10,6 +10,7 @@ from babel.messages.catalog import Message
 from babel.messages.frontend import CommandLineInterface
 from babel.messages.pofile import read_po
 
+from readiness.directory.loader import load_vocabulary
 from readiness.report.i18n import LOCALE_DIR, Formatter, report_languages, translations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,7 +22,7 @@ def catalog(path: Path, locale: str | None = None) -> dict[Any, Message]:
 
 
 def test_report_text_exists_in_every_language_the_program_speaks() -> None:
-    assert report_languages() == ["de", "en", "es", "fr", "it", "nl"]
+    assert report_languages() == ["de", "en", "es", "fr", "it", "nl", "pl"]
 
 
 def test_the_template_catalogue_is_in_step_with_the_templates(tmp_path: Path) -> None:
@@ -81,3 +82,6 @@ def test_dates_numbers_and_countries_follow_the_locale() -> None:
     assert Formatter("nl").percent(0.917) == "92%"
     assert Formatter("nl").country("NL") == "Nederland"
     assert Formatter("xx").country("DE") == "Germany"
+    # The EU's Polish name, not the CLDR's "Holandia", in the report and in the help directory alike.
+    assert Formatter("pl").country("NL") == "Niderlandy"
+    assert load_vocabulary().country_name("NL", "pl") == "Niderlandy"

@@ -13,6 +13,7 @@ from typing import Any
 from readiness.aiact.drafts.model import FactValue, Templates
 from readiness.aiact.model import Catalogue, pick
 from readiness.aiact.register import AISystem, Register
+from readiness.l10n.citations import capfirst, cite
 from readiness.l10n.languages import long_date
 
 
@@ -46,7 +47,10 @@ def system_facts(
     """Facts about one system, for the draft written for `role`."""
     values = system.values
     titles = {entry.id: entry for entry in catalogue.annex_iii}
-    acts = {entry.id: f"{pick(entry.title, lang)} ({entry.legislation})" for entry in catalogue.annex_i}
+    acts = {
+        entry.id: f"{pick(entry.title, lang)} ({cite(entry.legislation, lang)})"
+        for entry in catalogue.annex_i
+    }
     return {
         "system_name": system.name,
         "system_description": str(values.get("description") or ""),
@@ -54,7 +58,9 @@ def system_facts(
         "role": catalogue.label(role, lang),
         "risk": catalogue.risk_label(result["risk"], lang),
         "annex_iii": tuple(
-            f"{titles[p].point}: {pick(titles[p].title, lang)}" for p in values["annex_iii"] if p in titles
+            f"{capfirst(cite(f'Annex III point {titles[p].point}', lang))}: {pick(titles[p].title, lang)}"
+            for p in values["annex_iii"]
+            if p in titles
         ),
         "annex_i": tuple(acts[a] for a in values["annex_i"] if a in acts),
         "derogation": _named(templates, "derogation", values["derogation"], lang),
@@ -63,7 +69,10 @@ def system_facts(
         "placed_on_market": _date(values.get("placed_on_market")),
         "profiling": _word(templates, "yes" if values["profiling"] else "no", lang),
         "public_authority": _word(templates, "yes" if values["public_authority"] else "no", lang),
-        "reasons": tuple(f"{r['article']}: {r['because']}" for r in result.get("reasons", ())),
+        "reasons": tuple(
+            f"{capfirst(cite(r['article'], lang, catalogue.numbered_points))}: {r['because']}"
+            for r in result.get("reasons", ())
+        ),
     }
 
 
