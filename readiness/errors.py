@@ -8,6 +8,7 @@ all of them, each with its place.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 EXIT_PROBLEMS = 1
@@ -87,8 +88,18 @@ class ProblemsError(ReadinessError):
 
 def display_path(path: Path | str) -> str:
     """A path as the user would like to read it: relative to the working folder when inside it."""
+    try:
+        folder = str(Path.cwd())
+    except OSError:  # the working folder was removed
+        return str(path)
+    return _relative(str(path), folder)
+
+
+# Validating names a file for each of its thousands of texts; resolving it each time took seconds.
+@lru_cache(maxsize=4096)
+def _relative(path: str, folder: str) -> str:
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, RuntimeError, OSError):  # outside the folder, a symlink loop, no working folder
-        return str(p)
+        return str(p.resolve().relative_to(Path(folder).resolve()))
+    except (ValueError, RuntimeError, OSError):  # outside the folder, a symlink loop
+        return path

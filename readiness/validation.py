@@ -150,6 +150,7 @@ def _languages(report: ValidationReport) -> list[Problem]:
     from readiness.l10n.checks import language_problems
     from readiness.l10n.status import language_status
 
-    for lang in tool_languages():
-        report.languages[lang] = language_status(lang).share
-    return language_problems()
+    statuses = {lang: language_status(lang) for lang in tool_languages()}
+    for lang, status in statuses.items():
+        report.languages[lang] = status.share
+    return language_problems(statuses)

@@ -9,8 +9,9 @@ language it claims, located at the text, with where to translate it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readiness.errors import Problem, ProblemsError, display_path
 from readiness.l10n import content
@@ -19,13 +20,17 @@ from readiness.l10n.po import read_po
 from readiness.l10n.texts import SOURCE_LANGUAGE, text_entries
 from readiness.yamlio import YamlDocument
 
+if TYPE_CHECKING:
+    from readiness.l10n.status import LanguageStatus
+
 # How many missing texts of one file and language are listed one by one before a summary line.
 LISTED = 10
 _PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*(?:[:!][^{}]*)?\}|%\([a-z_]+\)[sd]|%[sd]")
 
 
-def language_problems() -> list[Problem]:
-    """Every language problem of the program's own files (`readiness validate` without paths)."""
+def language_problems(statuses: Mapping[str, LanguageStatus] | None = None) -> list[Problem]:
+    """Every language problem of the program's own files (`readiness validate` without paths);
+    `statuses` are the languages' coverage when the caller has them already."""
     from readiness.l10n.glossary import glossary_problems, term_problems
     from readiness.l10n.languages import language, tool_languages
     from readiness.l10n.sources import ContentSource, all_sources
@@ -47,7 +52,8 @@ def language_problems() -> list[Problem]:
                 problems += placeholder_problems(catalogue)
         # A questionnaire's missing texts are listed at each text when its file is validated.
         located = [isinstance(s, ContentSource) and s.shared for s in sources]
-        for index, part in enumerate(language_status(lang, sources).parts):
+        status = statuses[lang] if statuses and lang in statuses else language_status(lang, sources)
+        for index, part in enumerate(status.parts):
             if not part.complete and not (index < len(located) and located[index]):
                 problems.append(incomplete_problem(part))
     return problems

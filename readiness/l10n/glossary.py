@@ -145,12 +145,33 @@ def document_term_problems(document: YamlDocument, languages: Iterable[str]) -> 
     return problems
 
 
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+@cache
+def _any_wrong(lang: str) -> re.Pattern[str] | None:
+    """One pattern matching wherever any wrong variant of `lang` does: nearly every text has none, and
+    one search is much cheaper than one per variant. None when the variants cannot be combined."""
+    patterns = [p for term in terms(lang) for p in term.wrong]
+    # A back-reference counts groups, which combining renumbers: such a glossary is searched one by one.
+    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+        return None
+    parts = [f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p in patterns]
+    try:
+        return re.compile("|".join(parts)) if parts else None
+    except re.error:
+        return None
+
+
 def _flag(lang: str, texts: Iterable[tuple[str, int, int, str]]) -> list[Problem]:
     found = terms(lang)
     if not found:
         return []
+    any_wrong = _any_wrong(lang)
     problems = []
     for path, line, column, text in texts:
+        if any_wrong is not None and not any_wrong.search(text):
+            continue
         for term in found:
             spans: list[tuple[int, int]] = []
             for pattern in term.wrong:
@@ -179,16 +200,17 @@ def language_texts(lang: str) -> Iterator[tuple[str, int, int, str]]:
     for source in all_sources():
         if isinstance(source, ContentSource):
             for path in source.files:
-                document = read_shipped(path)
+                document, shown = read_shipped(path), display_path(path)
                 for entry in text_entries(document.data):
                     text = entry.texts.get(lang)
                     if text:
                         line, column = document.position((*entry.path, lang))
-                        yield display_path(path), line, column, text
+                        yield shown, line, column, text
         if isinstance(source, ContentSource | BabelSource | MessagesSource):
             catalogue = source.catalogue(lang)
             if catalogue.is_file():
+                shown = display_path(catalogue)
                 for po_entry in read_po(catalogue):
                     for string in po_entry.strings:
                         if string:
-                            yield display_path(catalogue), po_entry.line, 1, string
+                            yield shown, po_entry.line, 1, string

@@ -21,7 +21,8 @@ _LANG = re.compile(r'<html[^>]*\blang="([a-z]{2})')
 # One character each of Chinese, Japanese kana and Korean Hangul: a font must have all three.
 CJK_SAMPLE = "中テ한"
 BUNDLED = "DejaVu Sans (Latin, Greek, Cyrillic), Noto Sans Arabic, Hebrew and Devanagari"
-INSTALL_CJK = "install Noto Sans CJK (Debian and Ubuntu: fonts-noto-cjk; Fedora: google-noto-sans-cjk-fonts)"
+# The font and its package names, which a sentence in the reader's language asks to install.
+CJK_FONT = "Noto Sans CJK (Debian, Ubuntu: fonts-noto-cjk; Fedora: google-noto-sans-cjk-fonts)"
 
 
 @cache
@@ -72,7 +73,8 @@ def _covers(path: str, text: str) -> bool:
 def font_line() -> str:
     """What prints which script here, for `readiness info`."""
     family = cjk_font()
-    cjk = f"{family} (system)" if family else f"no font found, such names print as empty boxes: {INSTALL_CJK}"
+    missing = f"no font found, such names print as empty boxes: install {CJK_FONT}"
+    cjk = f"{family} (system)" if family else missing
     return f"fonts: {BUNDLED} (bundled); Chinese, Japanese, Korean: {cjk}"
 
 
@@ -82,5 +84,5 @@ def with_font_note(html: str) -> str:
     if not CJK.search(html) or cjk_font() is not None:
         return html
     lang = _LANG.search(html)
-    note = escape(message("font_missing_cjk", lang.group(1) if lang else "en", install=INSTALL_CJK))
+    note = escape(message("font_missing_cjk", lang.group(1) if lang else "en", font=CJK_FONT))
     return html.replace("</body>", f'<p class="font-note">{note}</p></body>', 1)

@@ -121,5 +121,7 @@ def test_without_a_cjk_font_the_document_says_what_to_install(monkeypatch: pytes
     html = '<html lang="nl"><body><h1>北京科技</h1></body></html>'
     noted = fonts.with_font_note(html)
     assert "geen lettertype" in noted and "fonts-noto-cjk" in noted
+    # The sentence around the package names is Dutch, not "install ... (Debian and Ubuntu: ...)".
+    assert "installeer Noto Sans CJK" in noted and "install " not in noted and " and " not in noted
     assert fonts.with_font_note("<html><body>Zürich</body></html>") == "<html><body>Zürich</body></html>"
     assert "no font found" in fonts.font_line()

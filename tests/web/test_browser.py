@@ -95,7 +95,11 @@ def submit(driver: Any, element: Any) -> None:
 
     page = driver.find_element("tag name", "html")
     element.click()
-    WebDriverWait(driver, 60).until(expected_conditions.staleness_of(page))
+    wait = WebDriverWait(driver, 60)
+    wait.until(expected_conditions.staleness_of(page))
+    # The old page is gone before the new one has loaded (a POST answered by a redirect passes through
+    # an empty document): an element found before "complete" may vanish under the next click.
+    wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def accessibility_problems(driver: Any) -> list[str]:
