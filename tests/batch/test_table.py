@@ -161,6 +161,8 @@ def test_a_file_that_is_no_table_fails_alone(run: Run, tmp_path: Path) -> None:
         ("personal_data", "Sí", True),
         ("personal_data", "tak", True),
         ("personal_data", "nee", False),
+        ("personal_data", "Não", False),
+        ("personal_data", "nao", False),
     ],
 )
 def test_cells_are_read_the_way_people_write_them(question_id: str, raw: Any, expected: Any) -> None:

@@ -22,7 +22,7 @@ def catalog(path: Path, locale: str | None = None) -> dict[Any, Message]:
 
 
 def test_report_text_exists_in_every_language_the_program_speaks() -> None:
-    assert report_languages() == ["de", "en", "es", "fr", "it", "nl", "pl"]
+    assert report_languages() == ["de", "en", "es", "fr", "it", "nl", "pl", "pt"]
 
 
 def test_the_template_catalogue_is_in_step_with_the_templates(tmp_path: Path) -> None:
