@@ -10,7 +10,7 @@ sentences, and reports each wrong variant at its file and line with the right te
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,6 +34,9 @@ class Term:
     term: str
     english: str
     wrong: tuple[re.Pattern[str], ...]
+    # The variants written as words (`wrong:`), beside their patterns, so a text can be screened cheaply.
+    words: tuple[str, ...] = ()
+    expressions: tuple[re.Pattern[str], ...] = ()
 
 
 def glossary_path(lang: str) -> Path:
@@ -99,10 +102,11 @@ def terms(lang: str) -> tuple[Term, ...]:
     english = {t["id"]: t["term"] for t in _english_terms()}
     out = []
     for item in data["terms"]:
-        patterns = [_word(w) for w in item.get("wrong", [])]
-        patterns += [re.compile(p) for p in item.get("wrong_patterns", [])]
+        words = tuple(item.get("wrong", []))
+        expressions = tuple(re.compile(p) for p in item.get("wrong_patterns", []))
+        patterns = (*(_word(w) for w in words), *expressions)
         reminder = english.get(item["id"]) or item.get("note", item["id"])
-        out.append(Term(item["id"], item["term"], reminder, tuple(patterns)))
+        out.append(Term(item["id"], item["term"], reminder, patterns, words, expressions))
     return tuple(out)
 
 
@@ -146,31 +150,58 @@ def document_term_problems(document: YamlDocument, languages: Iterable[str]) -> 
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _Screen:
+    """What a text must hold for any wrong variant of a language to be in it: nearly every text holds
+    none, and these two checks cost far less than searching for each variant in turn."""
+
+    # The variants written as words, casefolded: the longest word of each -> the words of each.
+    words: Mapping[str, tuple[frozenset[str], ...]]
+    expressions: re.Pattern[str] | None  # the variants written as patterns, as one pattern
+
+    def may_hold(self, text: str) -> bool:
+        tokens = set(_TOKEN.findall(text.casefold()))
+        for key in tokens.intersection(self.words):
+            if any(words <= tokens for words in self.words[key]):
+                return True
+        return self.expressions is not None and self.expressions.search(text) is not None
 
 
 @cache
-def _any_wrong(lang: str) -> re.Pattern[str] | None:
-    """One pattern matching wherever any wrong variant of `lang` does: nearly every text has none, and
-    one search is much cheaper than one per variant. None when the variants cannot be combined."""
-    patterns = [p for term in terms(lang) for p in term.wrong]
-    # A back-reference counts groups, which combining renumbers: such a glossary is searched one by one.
-    if any(_BACKREFERENCE.search(p.pattern) for p in patterns):
+def _screen(lang: str) -> _Screen | None:
+    """The screen of `lang`'s wrong variants; None when they cannot be combined (every text is searched)."""
+    words: dict[str, tuple[frozenset[str], ...]] = {}
+    expressions: list[re.Pattern[str]] = []
+    for term in terms(lang):
+        expressions += term.expressions
+        for word in term.words:
+            tokens = _TOKEN.findall(word.casefold())
+            if not tokens:
+                return None
+            key = max(tokens, key=len)
+            words[key] = (*words.get(key, ()), frozenset(tokens))
+    # A back-reference counts groups, which combining renumbers.
+    if any(_BACKREFERENCE.search(p.pattern) for p in expressions):
         return None
-    parts = [f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p in patterns]
+    parts = [f"(?i:{p.pattern})" if p.flags & re.IGNORECASE else f"(?:{p.pattern})" for p in expressions]
     try:
-        return re.compile("|".join(parts)) if parts else None
+        combined = re.compile("|".join(parts)) if parts else None
     except re.error:
         return None
+    return _Screen(words, combined)
 
 
 def _flag(lang: str, texts: Iterable[tuple[str, int, int, str]]) -> list[Problem]:
     found = terms(lang)
     if not found:
         return []
-    any_wrong = _any_wrong(lang)
+    screen = _screen(lang)
     problems = []
     for path, line, column, text in texts:
-        if any_wrong is not None and not any_wrong.search(text):
+        if screen is not None and not screen.may_hold(text):
             continue
         for term in found:
             spans: list[tuple[int, int]] = []
