@@ -87,7 +87,7 @@ def main() -> None:
     folders = template_dirs()
 
     def floor() -> bytes:
-        fetcher = pdf.asset_fetcher(weasyprint, folders, brand.folder)
+        fetcher = pdf.asset_fetcher(weasyprint, folders, brand.files)
         document = weasyprint.HTML(string=html, base_url=folders[-1].as_uri() + "/", url_fetcher=fetcher)
         data: bytes = document.write_pdf(pdf_tags=True)
         return data
