@@ -17,12 +17,13 @@ from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog, Message
+from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 
 from readiness import __version__
 from readiness.atomic import write_atomic
 from readiness.errors import ReadinessError, display_path
-from readiness.l10n.languages import LANGUAGE_FILE, LOCALE_DIR, language_dir
+from readiness.l10n.languages import LANGUAGE_FILE, LOCALE_DIR, language, language_dir
 from readiness.l10n.sources import BabelSource, ContentSource, MessagesSource, Source
 from readiness.l10n.texts import SOURCE_LANGUAGE, text_entries
 from readiness.yamlio import read_yaml
@@ -177,6 +178,8 @@ def _add(catalog: Catalog, english: str, context: str, location: tuple[str, int]
 
 
 def _write(target: Path, catalog: Catalog) -> Written:
+    if catalog.locale is not None:
+        _use_plural_rule(catalog, str(catalog.locale))
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=WIDTH, include_previous=True, sort_output=False)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -186,6 +189,17 @@ def _write(target: Path, catalog: Catalog) -> Written:
         1 for m in messages if m.fuzzy or not all(m.string if isinstance(m.string, tuple) else [m.string])
     )
     return Written(display_path(target), len(messages), still)
+
+
+def _use_plural_rule(catalog: Catalog, lang: str) -> None:
+    """The plural rule of the locale the language writes its numbers in (`formats`): Babel's rule for
+    plain "pt" is Brazil's, where 0 takes the singular, but European Portuguese writes "0 empresas"."""
+    try:
+        formats = language(lang).formats
+    except ReadinessError:  # no language.yaml yet, or a broken one: the language code's own rule
+        return
+    rule = get_plural(formats)
+    catalog.mime_headers = [("Plural-Forms", f"nplurals={rule.num_plurals}; plural={rule.plural_expr};")]
 
 
 def _forms(string: object) -> tuple[object, ...]:

@@ -69,6 +69,11 @@ def test_catalogues_compile_in_memory() -> None:
     assert translations("de").gettext("Executive summary") == "Zusammenfassung"
     assert translations("fr").gettext("Executive summary") == "Synthèse"
     assert translations("sv").gettext("Executive summary") == "Executive summary"
+    # European Portuguese counts 0 as plural (Babel's rule for plain "pt" is Brazil's), French as singular.
+    obligations = ("%(count)d obligation", "%(count)d obligations")
+    assert translations("pt").ngettext(*obligations, 0) == "%(count)d obrigações"
+    assert translations("pt").ngettext(*obligations, 1) == "%(count)d obrigação"
+    assert translations("fr").ngettext(*obligations, 0) == translations("fr").ngettext(*obligations, 1)
 
 
 def test_dates_numbers_and_countries_follow_the_locale() -> None:
