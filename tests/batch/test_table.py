@@ -11,6 +11,8 @@ from typing import Any
 import pytest
 
 from readiness.batch.table import column_letter, convert_cell
+from readiness.hubdocs.i18n import translations
+from readiness.l10n.languages import tool_languages
 from readiness.questionnaire.model import Question
 from readiness.questionnaire.registry import Registry
 from tests.batch.test_batch import batch, summary
@@ -189,3 +191,15 @@ def test_a_module_has_no_template(run: Run) -> None:
     result = run(["template", "csv", "company"])
     assert result.exit_code == 2
     assert "a module" in result.output
+
+
+@pytest.mark.parametrize("lang", tool_languages())
+def test_the_yes_and_no_the_template_asks_for_are_read_back(lang: str) -> None:
+    """The CSV template says which words a yes/no cell takes, in the client's language; the importer
+    reads those words (a "nein" or a "tak" was refused before)."""
+    hint = translations(lang).gettext("yes or no")
+    words = hint.split()
+    question = Registry.default().load("quickscan@1.0.0").question("personal_data")
+    assert question is not None
+    assert convert_cell(question, words[0]) == (True, None), hint
+    assert convert_cell(question, words[-1]) == (False, None), hint
