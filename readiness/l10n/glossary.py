@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -33,10 +33,14 @@ class Term:
     id: str
     term: str
     english: str
-    wrong: tuple[re.Pattern[str], ...]
-    # The variants written as words (`wrong:`), beside their patterns, so a text can be screened cheaply.
-    words: tuple[str, ...] = ()
-    expressions: tuple[re.Pattern[str], ...] = ()
+    # Its wrong variants, as the glossary writes them: words (`wrong:`) and expressions (`wrong_patterns:`).
+    words: tuple[str, ...]
+    expressions: tuple[re.Pattern[str], ...]
+
+    @cached_property
+    def wrong(self) -> tuple[re.Pattern[str], ...]:
+        """Every wrong variant as a pattern: each word as a whole word, then the expressions."""
+        return (*(_word(w) for w in self.words), *self.expressions)
 
 
 def glossary_path(lang: str) -> Path:
@@ -104,9 +108,8 @@ def terms(lang: str) -> tuple[Term, ...]:
     for item in data["terms"]:
         words = tuple(item.get("wrong", []))
         expressions = tuple(re.compile(p) for p in item.get("wrong_patterns", []))
-        patterns = (*(_word(w) for w in words), *expressions)
         reminder = english.get(item["id"]) or item.get("note", item["id"])
-        out.append(Term(item["id"], item["term"], reminder, patterns, words, expressions))
+        out.append(Term(item["id"], item["term"], reminder, words, expressions))
     return tuple(out)
 
 
