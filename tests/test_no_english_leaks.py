@@ -17,7 +17,6 @@ What the company typed (its name, its AI systems' names and descriptions) and th
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import html
 import re
 import shutil
@@ -29,17 +28,13 @@ from typing import Any
 
 import pytest
 
-from readiness.answers import load_answers
-from readiness.assessment import run_assessment
 from readiness.l10n.sources import all_sources
 from readiness.l10n.status import complete_languages, language_status
-from readiness.questionnaire import Registry
-from readiness.report.brand import load_brand
-from readiness.report.model import Report, build_report
+from readiness.report.model import Report
 from readiness.report.output import render_report
 from tests.conftest import EXAMPLES
+from tests.report.test_layout import report_of as layout_report_of
 
-AS_OF = dt.date(2026, 12, 1)
 LANGUAGES = [lang for lang in complete_languages() if lang != "en"]
 EXAMPLE_NAMES = sorted(p.name.split(".")[0] for p in EXAMPLES.glob("*.answers.yaml"))
 # The PDF's text is the HTML's words laid out (checked for every example); what the PDF adds (page
@@ -110,18 +105,8 @@ def typed_values(data: Any) -> Iterator[str]:
 
 @cache
 def report_of(example: str, lang: str) -> Report:
-    registry = Registry.default()
-    loaded = load_answers(EXAMPLES / f"{example}.answers.yaml", registry)
-    assessment = run_assessment(loaded.questionnaire, loaded.answers, AS_OF)
-    report = build_report(
-        assessment.as_dict(lang),
-        loaded.questionnaire,
-        loaded.answers.as_data(),
-        loaded.raw,
-        lang,
-        load_brand(None),
-    )
-    return dataclasses.replace(report, file_name=f"{example}-{lang}.pdf")
+    """The example's report as the layout tests build it (and cache), named after the example."""
+    return dataclasses.replace(layout_report_of(example, lang), file_name=f"{example}-{lang}.pdf")
 
 
 def cleaned(text: str, example: str) -> str:
