@@ -88,18 +88,35 @@ def by(css: str) -> tuple[str, str]:
     return ("css selector", css)
 
 
-def submit(driver: Any, element: Any) -> None:
-    """Click and wait for the next page (a click returns before the browser has navigated)."""
-    from selenium.webdriver.support import expected_conditions
+def next_page(driver: Any, page: Any) -> None:
+    """Wait until `page` (the old page's html element) is gone and the next page has loaded."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    page = driver.find_element("tag name", "html")
-    element.click()
+    def gone(_: Any) -> bool:
+        try:
+            page.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as exc:
+            # Chromium sometimes reports a node of the replaced page this way, not as a stale element.
+            if "does not belong to the document" in str(exc):
+                return True
+            raise
+        return False
+
     wait = WebDriverWait(driver, 60)
-    wait.until(expected_conditions.staleness_of(page))
+    wait.until(gone)
     # The old page is gone before the new one has loaded (a POST answered by a redirect passes through
     # an empty document): an element found before "complete" may vanish under the next click.
     wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def submit(driver: Any, element: Any) -> None:
+    """Click and wait for the next page (a click returns before the browser has navigated)."""
+    page = driver.find_element("tag name", "html")
+    element.click()
+    next_page(driver, page)
 
 
 def accessibility_problems(driver: Any) -> list[str]:
@@ -159,10 +176,7 @@ def test_an_interview_from_start_to_report(chrome: Any, site: tuple[str, Path], 
     chosen = chrome.switch_to.active_element.get_attribute("value")
     page = chrome.find_element("tag name", "html")
     chrome.switch_to.active_element.send_keys(Keys.ENTER)
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
-
-    WebDriverWait(chrome, 30).until(expected_conditions.staleness_of(page))
+    next_page(chrome, page)
     assert chrome.current_url.endswith("/q/company_region")
     answer_page(chrome, action="skip")
     answer_page(chrome, "micro")
@@ -244,8 +258,6 @@ def test_a_matrix_is_answered_with_the_keyboard(
     chrome: Any, site: tuple[str, Path], registry: Registry
 ) -> None:
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support import expected_conditions
-    from selenium.webdriver.support.ui import WebDriverWait
 
     base, workspace = site
     chrome.get(f"{base}/new")
@@ -261,7 +273,7 @@ def test_a_matrix_is_answered_with_the_keyboard(
     def enter() -> None:
         page = chrome.find_element("tag name", "html")
         keys(Keys.ENTER)
-        WebDriverWait(chrome, 30).until(expected_conditions.staleness_of(page))
+        next_page(chrome, page)
 
     # One stage per row: Space chooses the row's first stage, the arrow keys move along the row, Tab goes
     # to the next row; Enter saves. A row left open is named, and what was chosen stays.
